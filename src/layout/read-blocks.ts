@@ -1,0 +1,125 @@
+/**
+ * Layout stage: recover the printed structure of a page from OCR lines.
+ *
+ * Two OCR styles occur. In the *wrapped* style each paragraph is one line and
+ * the OCR left a space wherever the printed column wrapped. In the *hardwrap*
+ * style every printed column line is a line of the file (11–14 characters)
+ * and paragraphs start with a "　　" indent. Both become `Block`s: one title
+ * line, paragraph or byline each, with the widths of its printed lines so
+ * later stages can tell a full column line from a paragraph's short last one.
+ */
+import type { Block, LayoutStyle, ScanLine } from '../types.ts';
+import { endsSentence, median, textWidth } from '../util/chars.ts';
+import { isBylineLine } from '../segment/byline.ts';
+
+export interface PageLayout {
+  style: LayoutStyle;
+  blocks: Block[];
+  /** Typical width of a full column line in em. */
+  columnWidth: number;
+}
+
+const INDENT = /^(?:[\u3000]{1,2}|\s{2,4})(?=\S)/u;
+
+/**
+ * Split decoded scan text into blocks.
+ *
+ * @param text Decoded scan text with LF line ends.
+ * @returns The detected style, the blocks in reading order and the column width.
+ */
+export function readBlocks(text: string): PageLayout {
+  const lines: ScanLine[] = text.split('\n').map((t, i) => ({ text: t.trimEnd(), line: i + 1 }));
+  const style = detectStyle(lines);
+  return style === 'hardwrap' ? hardwrapBlocks(lines) : wrappedBlocks(lines);
+}
+
+function detectStyle(lines: ScanLine[]): LayoutStyle {
+  const filled = lines.filter((l) => l.text.trim());
+  if (!filled.length) return 'wrapped';
+  const short = filled.filter((l) => textWidth(l.text.trim()) <= 16).length;
+  const indented = filled.filter((l) => INDENT.test(l.text)).length;
+  return short / filled.length >= 0.6 && (indented > 0 || filled.length >= 8) ? 'hardwrap' : 'wrapped';
+}
+
+/** Widths of the printed lines of a wrapped-style paragraph: the pieces between single spaces. */
+function pieceWidths(text: string): number[] {
+  return text
+    .trim()
+    .split(/ +/)
+    .map((p) => textWidth(p));
+}
+
+function wrappedBlocks(lines: ScanLine[]): PageLayout {
+  const blocks: Block[] = [];
+  let afterBlank = true;
+  for (const l of lines) {
+    const t = l.text.trim();
+    if (!t) {
+      afterBlank = true;
+      continue;
+    }
+    blocks.push({ text: t, line: l.line, indented: INDENT.test(l.text), afterBlank, widths: pieceWidths(t) });
+    afterBlank = false;
+  }
+  // Column width: the usual width of a piece that is neither the first
+  // (indented) nor the last (short) printed line of its paragraph.
+  const middle = blocks.flatMap((b) => b.widths.slice(1, -1));
+  const columnWidth = middle.length ? median(middle) : 14;
+  return { style: 'wrapped', blocks, columnWidth };
+}
+
+function hardwrapBlocks(lines: ScanLine[]): PageLayout {
+  // Column width: median width of lines that continue an indented paragraph.
+  const widths: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const t = lines[i].text;
+    if (t.trim() && !INDENT.test(t) && lines[i - 1].text.trim()) widths.push(textWidth(t.trim()));
+  }
+  const columnWidth = widths.length ? median(widths) : 12;
+  const full = (w: number) => w >= columnWidth - 1;
+
+  const blocks: Block[] = [];
+  let cur: Block | null = null;
+  let afterBlank = true;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i].text;
+    const t = raw.trim();
+    if (!t) {
+      cur = null;
+      afterBlank = true;
+      continue;
+    }
+    const indented = INDENT.test(raw);
+    const w = textWidth(t);
+    if (cur && !indented && continues(cur, t, lines, i, full)) {
+      cur.text += " " + t; // a column wrap reads like the wrapped style: a space
+      cur.widths.push(w);
+    } else {
+      cur = { text: t, line: lines[i].line, indented, afterBlank, widths: [w] };
+      blocks.push(cur);
+    }
+    afterBlank = false;
+  }
+  return { style: 'hardwrap', blocks, columnWidth };
+}
+
+/** Does line `t` continue the paragraph `cur` (the column wrapped) rather than start something new? */
+function continues(cur: Block, t: string, lines: ScanLine[], i: number, full: (w: number) => boolean): boolean {
+  if (isBylineLine(t)) return false;
+  if (/^[-—－]/.test(t)) return false;
+  const prevLine = lines[i - 1].text.trim();
+  const prevFull = full(cur.widths[cur.widths.length - 1]);
+  if (!prevFull) return false;
+  // A full line that ends a sentence may be followed by a title: a line with
+  // no sentence punctuation right before an indented line or a dash subhead.
+  if (endsSentence(prevLine) && looksLikeTitle(t)) {
+    const next = lines[i + 1]?.text ?? '';
+    if (INDENT.test(next) || /^[-—－]/.test(next.trim()) || !next.trim()) return false;
+  }
+  // A title block never starts a paragraph that wraps: only indented paragraphs continue.
+  return cur.indented || cur.widths.length > 1 || !looksLikeTitle(cur.text);
+}
+
+function looksLikeTitle(t: string): boolean {
+  return !/[。，,；;]/.test(t) && textWidth(t) <= 40;
+}

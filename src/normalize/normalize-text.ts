@@ -1,0 +1,18 @@
+/**
+ * Normalization stage: repair the OCR damage inside one field of an article
+ * (a paragraph, a headline): wrap spaces, half-width punctuation, quotes,
+ * dashes and look-alike characters. Pure and idempotent.
+ */
+import { rules } from './rules/index.ts';
+
+/**
+ * Normalize one field of scan text.
+ *
+ * @param text Raw text of a title line or a paragraph, wrap spaces still in.
+ * @returns The text as printed.
+ */
+export function normalizeText(text: string): string {
+  let out = text.trim();
+  for (const [, rule] of rules) out = rule(out);
+  return out;
+}

@@ -1,0 +1,144 @@
+/**
+ * The parser: decoded scan text → articles. Runs layout, segmentation and
+ * normalization in that order and settles what needs all three: which
+ * paragraphs a column jump split, which end mid-sentence, how a title block
+ * divides into kicker, headline and subhead.
+ */
+import type { Article, ParagraphKind, ParsedPage } from '../types.ts';
+import { readBlocks } from '../layout/read-blocks.ts';
+import { segmentPage, type RawArticle, type RawParagraph } from '../segment/segment-page.ts';
+import { normalizeText } from '../normalize/normalize-text.ts';
+import { endsSentence, isHan, textWidth } from '../util/chars.ts';
+import { decodeScan } from '../scan/decode-scan.ts';
+
+/**
+ * Parse the bytes of one scan.
+ *
+ * @param bytes File contents (UTF-8 or GB18030).
+ * @throws DecodeError when the bytes are not text.
+ */
+export function parseScan(bytes: Uint8Array): ParsedPage {
+  const { text, encoding } = decodeScan(bytes);
+  return { ...parsePage(text), encoding };
+}
+
+/**
+ * Parse decoded scan text.
+ *
+ * @param text Scan text with LF line ends.
+ * @returns Articles in reading order and any text that fits no article.
+ */
+export function parsePage(text: string): ParsedPage {
+  const layout = readBlocks(text);
+  const { articles, unplaced } = segmentPage(layout);
+  return {
+    articles: articles.map((a) => finishArticle(a, layout.columnWidth, layout.style === 'hardwrap')),
+    unplaced,
+    style: layout.style,
+    encoding: 'utf-8',
+  };
+}
+
+function finishArticle(raw: RawArticle, columnWidth: number, hardwrap: boolean): Article {
+  const { kicker, headline, subhead } = splitTitle(raw);
+  const paras = joinColumnJumps(raw.paragraphs, columnWidth, hardwrap);
+  const paragraphs: string[] = [];
+  const kinds: ParagraphKind[] = [];
+  const truncated: number[] = [];
+  paras.forEach((p) => {
+    let text = normalizeText(p.text);
+    if (!text) return;
+    if (p.kind === 'text' || p.kind === 'list-item') {
+      const last = p.widths[p.widths.length - 1];
+      if (!endsSentence(text) && !/[：:]$/.test(text)) {
+        const lastCh = Array.from(text).pop();
+        if (last >= columnWidth - 1.5 || !(isHan(lastCh) || /[0-9”）]/.test(lastCh ?? ''))) truncated.push(paragraphs.length);
+        // A short last line ends the paragraph: the OCR lost its full stop.
+        else text += '。';
+      }
+    }
+    paragraphs.push(text);
+    kinds.push(p.kind);
+  });
+  return {
+    kicker,
+    headline,
+    subhead,
+    byline: raw.byline,
+    reporters: raw.reporters,
+    paragraphs,
+    kinds,
+    truncated,
+    line: raw.line,
+    ...(raw.titleLines.length === 0 ? { untitled: true } : {}),
+  };
+}
+
+/** Two phrases of equal length side by side: a slogan-style kicker ("光影盛宴 共享精彩"). */
+function isParallel(parts: string[]): boolean {
+  return parts.length === 2 && Array.from(parts[0]).length === Array.from(parts[1]).length && Array.from(parts[0]).length <= 8;
+}
+
+/**
+ * Divide the title lines into kicker, headline and subhead. A dash-led line
+ * is the subhead; a slogan of two parallel phrases is the kicker; of two
+ * plain lines the second is a subhead that lost its dash, unless the first is
+ * a slogan.
+ */
+function splitTitle(raw: RawArticle): Pick<Article, 'kicker' | 'headline' | 'subhead'> {
+  const lines = raw.titleLines.map((l) => l.trim()).filter(Boolean);
+  let kicker: string | null = null;
+  let headline = '';
+  let subhead: string | null = raw.dashSubhead;
+  if (lines.length === 1) {
+    // One printed line may hold a kicker glued to the headline by a space.
+    const parts = lines[0].split(/[ \u3000]+/u);
+    if (parts.length >= 3 && isParallel(parts.slice(0, 2))) {
+      kicker = parts.slice(0, 2).join(' ');
+      headline = parts.slice(2).join(' ');
+    } else headline = lines[0];
+  } else if (lines.length === 2) {
+    const firstParts = lines[0].split(/[ \u3000]+/u);
+    if (isParallel(firstParts) || subhead) {
+      kicker = lines[0];
+      headline = lines[1];
+    } else {
+      headline = lines[0];
+      subhead = lines[1];
+    }
+  } else if (lines.length >= 3) {
+    kicker = lines[0];
+    headline = lines[1];
+    subhead = subhead ? lines.slice(2).join(' ') + ' ' + subhead : lines.slice(2).join(' ');
+  }
+  const norm = (s: string | null) => (s === null ? null : normalizeText(s.replace(/^[-—－―‐]+/u, '')) || null);
+  const kick = kicker === null ? null : kicker.split(/[ \u3000]+/u).map((p) => normalizeText(p)).join(' ');
+  return { kicker: kick || null, headline: normalizeText(headline), subhead: norm(subhead) };
+}
+
+/**
+ * Rejoin paragraphs that a column jump split: the first ends mid-sentence on
+ * a full line and the second starts on a full line (no paragraph indent).
+ */
+function joinColumnJumps(paras: RawParagraph[], columnWidth: number, hardwrap: boolean): RawParagraph[] {
+  const out: RawParagraph[] = [];
+  for (const p of paras) {
+    const prev = out[out.length - 1];
+    if (prev && prev.kind !== 'heading' && p.kind === 'text' && continuesAfterJump(prev, p, columnWidth, hardwrap)) {
+      out[out.length - 1] = { ...prev, text: prev.text + ' ' + p.text, widths: [...prev.widths, ...p.widths] };
+    } else out.push(p);
+  }
+  return out;
+}
+
+function continuesAfterJump(prev: RawParagraph, p: RawParagraph, columnWidth: number, hardwrap: boolean): boolean {
+  const prevText = prev.text.trim();
+  if (endsSentence(prevText) || /[：:]$/.test(prevText)) return false;
+  if (/^[，,、。；;：:）)]/.test(p.text)) return true;
+  const prevLast = prev.widths[prev.widths.length - 1];
+  if (prevLast < columnWidth - 1.5) return false;
+  if (hardwrap) return !p.indented;
+  // The first printed line of a new paragraph is indented by two characters.
+  const first = p.widths[0];
+  return first >= columnWidth - 0.5 && textWidth(p.text) > columnWidth;
+}

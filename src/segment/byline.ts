@@ -1,0 +1,116 @@
+/**
+ * Bylines: the reporter line printed at the end (sometimes the start) of an
+ * article, e.g. "吉林日报记者 张伟国 代黎黎" or "记者 邓宇 通讯员 韩雪". The OCR
+ * often glues it to the last paragraph ("…货值 吉林日报记者 张伟国 张琰").
+ */
+import type { Reporter } from '../types.ts';
+
+/** Roles as printed, longest first so that 全媒体记者 wins over 记者. OCR misreads map to the right role. */
+const ROLES: ReadonlyArray<[printed: string, role: string]> = [
+  ['特约通讯员', '特约通讯员'],
+  ['全媒体记者', '全媒体记者'],
+  ['融媒体记者', '融媒体记者'],
+  ['见习记者', '见习记者'],
+  ['特约记者', '特约记者'],
+  ['首席记者', '首席记者'],
+  ['摄影记者', '摄影记者'],
+  ['实习记者', '实习记者'],
+  ['通讯员', '通讯员'],
+  ['诵讯员', '通讯员'],
+  ['实习生', '实习生'],
+  ['记者', '记者'],
+  ['摄影', '摄影'],
+];
+const ROLE_SOURCE = ROLES.map(([p]) => p).join('|');
+/** Organisations known to print bylines; others are accepted when they end like a paper's name. */
+const KNOWN_ORGS = ['吉林日报', '城市晚报', '本报', '新华社', '人民日报', '新文化报', '长春日报', '吉林省广播电视台', '中国吉林网'];
+const ORG_TAIL = /^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|商报|时报|报社|新闻社|电视台|广播电视台|网)$/u;
+const NAME = /^[\u4e00-\u9fff][\u4e00-\u9fff·]{1,3}$/u;
+const ROLE_TOKEN = new RegExp(`^(.*?)(${ROLE_SOURCE})([\\u4e00-\\u9fff·]{2,4})?$`, 'u');
+
+export interface BylineMatch {
+  /** The byline as printed, single spaces between parts, misread roles corrected. */
+  byline: string;
+  reporters: Reporter[];
+}
+
+function isOrg(s: string): boolean {
+  return KNOWN_ORGS.includes(s) || ORG_TAIL.test(s);
+}
+
+function roleOf(printed: string): string {
+  return ROLES.find(([p]) => p === printed)![1];
+}
+
+/**
+ * Parse a whole string as a byline.
+ *
+ * @param text Candidate text, e.g. "吉林日报记者 金泽文 实习生 高源".
+ * @returns The normalized byline and its reporters, or null when it is not one.
+ */
+export function parseByline(text: string): BylineMatch | null {
+  const tokens = text.trim().split(/[\s\u3000]+/u).filter(Boolean);
+  if (!tokens.length) return null;
+  const reporters: Reporter[] = [];
+  const parts: string[] = [];
+  let role: { org: string | null; role: string } | null = null;
+  let namesInGroup = 0;
+  for (const tok of tokens) {
+    const m = ROLE_TOKEN.exec(tok);
+    if (m && (m[1] === '' || isOrg(m[1]))) {
+      if (role && namesInGroup === 0) return null;
+      role = { org: m[1] || null, role: roleOf(m[2]) };
+      namesInGroup = 0;
+      parts.push((m[1] ?? '') + role.role);
+      if (m[3]) {
+        reporters.push({ name: m[3], ...role });
+        parts.push(m[3]);
+        namesInGroup++;
+      }
+    } else if (role && NAME.test(tok) && !ROLES.some(([p]) => tok.startsWith(p))) {
+      reporters.push({ name: tok, ...role });
+      parts.push(tok);
+      namesInGroup++;
+    } else return null;
+  }
+  if (!role || namesInGroup === 0) return null;
+  return { byline: parts.join(' '), reporters };
+}
+
+/** True when a whole line is a byline. */
+export function isBylineLine(text: string): boolean {
+  return parseByline(text) !== null;
+}
+
+/**
+ * Find a byline glued to the end of a paragraph.
+ *
+ * @param text A block's raw text.
+ * @returns The text before the byline (trimmed) and the byline, or null.
+ */
+export function splitTrailingByline(text: string): (BylineMatch & { rest: string }) | null {
+  const t = text.trimEnd();
+  // Try the shortest tail first that starts at a role word: the byline is at most a few tokens.
+  const re = new RegExp(ROLE_SOURCE, 'gu');
+  const starts: number[] = [];
+  for (let m = re.exec(t); m; m = re.exec(t)) starts.push(m.index);
+  for (const roleAt of starts) {
+    // The organisation is the Han run right before the role, back to a space or punctuation.
+    let orgStart = roleAt;
+    while (orgStart > 0 && /[\u4e00-\u9fff]/u.test(t[orgStart - 1])) orgStart--;
+    const candidates: number[] = [];
+    if (orgStart < roleAt) {
+      const run = t.slice(orgStart, roleAt);
+      // Prefer a known organisation at the end of the run, then the whole run.
+      for (const org of KNOWN_ORGS) if (run.endsWith(org)) candidates.push(roleAt - org.length);
+      for (let k = orgStart; k < roleAt; k++) if (ORG_TAIL.test(t.slice(k, roleAt))) candidates.push(k);
+    }
+    // No organisation: the role must follow a space or punctuation.
+    if (roleAt === 0 || /[\s\u3000。！？!?”"…，,]/u.test(t[roleAt - 1])) candidates.push(roleAt);
+    for (const at of candidates) {
+      const m = parseByline(t.slice(at));
+      if (m) return { ...m, rest: t.slice(0, at).trimEnd() };
+    }
+  }
+  return null;
+}

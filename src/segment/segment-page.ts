@@ -1,0 +1,173 @@
+/**
+ * Segmentation: group a page's blocks into articles.
+ *
+ * A Chinese newspaper article is a title block (引题 kicker, 主题 headline,
+ * 副题 subhead often led by "——"), then body paragraphs, then usually a byline.
+ * An article ends at its byline, or where a new title block begins: a short
+ * line without sentence punctuation that is followed by body text. Short
+ * unpunctuated lines inside a body ("黎海滨简历", "相关链接") are inner headings.
+ *
+ * The output keeps raw text (normalization runs later, per field) so that
+ * every character of the scan can be traced to one field.
+ */
+import type { Block, Reporter, Unplaced } from '../types.ts';
+import { endsSentence, textWidth } from '../util/chars.ts';
+import type { PageLayout } from '../layout/read-blocks.ts';
+import { parseByline, splitTrailingByline } from './byline.ts';
+
+/** A paragraph before normalization. */
+export interface RawParagraph {
+  text: string;
+  line: number;
+  kind: 'text' | 'heading' | 'list-item';
+  /** Widths of the printed lines, first to last. */
+  widths: number[];
+  /** The block was indented (hardwrap) or otherwise marked as a paragraph start. */
+  indented: boolean;
+}
+
+/** An article before normalization: raw title lines, paragraphs and byline. */
+export interface RawArticle {
+  /** Raw title lines in printed order (kicker/headline/subhead are split later). */
+  titleLines: string[];
+  /** Raw subhead line that was led by a dash, without the dash. */
+  dashSubhead: string | null;
+  byline: string | null;
+  reporters: Reporter[];
+  paragraphs: RawParagraph[];
+  line: number;
+  /** The byline closed the article. */
+  closed: boolean;
+}
+
+export interface SegmentedPage {
+  articles: RawArticle[];
+  unplaced: Unplaced[];
+}
+
+const DASH_START = /^[-—－―‐]+/u;
+
+/** A line that can be (part of) a title block. */
+function titleLike(b: Block, hardwrap: boolean): boolean {
+  const t = b.text;
+  if (hardwrap && b.indented) return false;
+  if (DASH_START.test(t)) return false;
+  if (textWidth(t) > 45 || b.widths.length > 3) return false;
+  if (/[。；;]/.test(t)) return false;
+  if (/[，,、：:]$/.test(t)) return false;
+  if ((t.match(/[，,]/g) ?? []).length > 1) return false;
+  return true;
+}
+
+/**
+ * Split a page into raw articles.
+ *
+ * @param layout Blocks and style from `readBlocks`.
+ * @returns Articles in reading order and the text that fits no article.
+ */
+export function segmentPage(layout: PageLayout): SegmentedPage {
+  const { blocks } = layout;
+  const hardwrap = layout.style === 'hardwrap';
+  const articles: RawArticle[] = [];
+  const unplaced: Unplaced[] = [];
+  let cur: RawArticle | null = null;
+
+  const open = (b: Block): RawArticle => {
+    cur = { titleLines: [], dashSubhead: null, byline: null, reporters: [], paragraphs: [], line: b.line, closed: false };
+    articles.push(cur);
+    return cur;
+  };
+  const setByline = (a: RawArticle | null, byline: string, reporters: Reporter[], b: Block) => {
+    if (a && !a.byline) {
+      a.byline = byline;
+      a.reporters = reporters;
+    } else {
+      unplaced.push({ text: byline, line: b.line, reason: 'byline with no article to attach to' });
+    }
+  };
+  const addParagraph = (a: RawArticle, b: Block, text: string, kind: RawParagraph['kind']) => {
+    a.paragraphs.push({ text, line: b.line, kind, widths: b.widths, indented: b.indented });
+  };
+
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const a = cur as RawArticle | null;
+
+    // 1. A line that is only a byline.
+    const whole = parseByline(b.text);
+    if (whole) {
+      if (a && a.paragraphs.length === 0 && a.titleLines.length > 0 && !a.byline) {
+        // Byline printed under the title, before the body.
+        a.byline = whole.byline;
+        a.reporters = whole.reporters;
+      } else {
+        setByline(a && !a.byline ? a : lastWithoutByline(articles), whole.byline, whole.reporters, b);
+        if (a) a.closed = true;
+      }
+      continue;
+    }
+
+    // 2. Title lines.
+    if (titleLike(b, hardwrap)) {
+      const next = blocks[i + 1];
+      if (a && !a.closed && a.paragraphs.length === 0 && a.titleLines.length < 3) {
+        a.titleLines.push(b.text);
+        continue;
+      }
+      if (!a || a.closed || startsNewArticle(blocks, i, hardwrap, layout.columnWidth)) {
+        open(b).titleLines.push(b.text);
+        continue;
+      }
+      // Otherwise an inner heading of the current article.
+      if (next) {
+        addParagraph(a, b, b.text, 'heading');
+        continue;
+      }
+    }
+
+    // 3. A dash line right under the title: the subhead.
+    if (a && !a.closed && a.paragraphs.length === 0 && a.titleLines.length > 0 && !a.dashSubhead && DASH_START.test(b.text)) {
+      const rest = b.text.replace(DASH_START, '');
+      if (titleLike({ ...b, text: rest }, false)) {
+        a.dashSubhead = rest;
+        continue;
+      }
+    }
+
+    // 4. Body text, possibly with the byline glued to its end.
+    let target = a && !a.closed ? a : open(b);
+    const glued = splitTrailingByline(b.text);
+    const text = glued && glued.rest ? glued.rest : b.text;
+    addParagraph(target, b, text, DASH_START.test(text) ? 'list-item' : 'text');
+    if (glued && glued.rest) {
+      target.byline ??= glued.byline;
+      if (target.reporters.length === 0) target.reporters = glued.reporters;
+      target.closed = true;
+    }
+  }
+  return { articles, unplaced };
+}
+
+function lastWithoutByline(articles: RawArticle[]): RawArticle | null {
+  const last = articles[articles.length - 1];
+  return last && !last.byline ? last : null;
+}
+
+/**
+ * Is title-like block i, inside an open article with body text, the start of
+ * a new article rather than an inner heading?
+ */
+function startsNewArticle(blocks: Block[], i: number, hardwrap: boolean, columnWidth: number): boolean {
+  const b = blocks[i];
+  const next = blocks[i + 1];
+  if (!next) return false;
+  if (DASH_START.test(next.text)) return true;
+  // Inner headings are short labels ("黎海滨简历", "相关链接"); headlines say something.
+  if (textWidth(b.text) < 8) return false;
+  const prev = blocks[i - 1];
+  // The paragraph before ended (a sentence end, or a short last line), so a new block starts here.
+  const prevEnded = !prev || endsSentence(prev.text) || prev.widths[prev.widths.length - 1] < columnWidth - 1.5;
+  if (!prevEnded && !b.afterBlank) return false;
+  void hardwrap;
+  return true;
+}

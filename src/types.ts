@@ -1,0 +1,137 @@
+/**
+ * Data contracts shared by every stage of the pipeline.
+ *
+ * scan/ reads files into `ScanPage`s, parse/ turns each into `ParsedPage`
+ * (articles + unplaced text), enrich/ adds keywords, site/ renders them.
+ */
+
+/** One line of a decoded scan, as printed in the file. */
+export interface ScanLine {
+  /** Text without the line terminator. */
+  text: string;
+  /** Line number in the file, 1-based. */
+  line: number;
+}
+
+/** How the OCR laid out the text of a page. */
+export type LayoutStyle =
+  /** One paragraph per line, spaces left where the printed column wrapped. */
+  | 'wrapped'
+  /** A hard line break every 11–14 characters, paragraphs start with "　　". */
+  | 'hardwrap';
+
+/**
+ * A run of text the layout stage considers one unit: a title line, a
+ * paragraph, or a byline. Segmentation groups blocks into articles.
+ */
+export interface Block {
+  /** Raw text, column-wrap spaces still in, hard line breaks joined. */
+  text: string;
+  /** First line of the block in the file, 1-based. */
+  line: number;
+  /** The block began with a paragraph indent ("　　" or spaces) in a hard-wrapped scan. */
+  indented: boolean;
+  /** A blank line came right before this block. */
+  afterBlank: boolean;
+  /**
+   * Display width (in em) of each printed line of the block: the pieces
+   * between wrap spaces, or the hard-wrapped lines. Used to tell a full
+   * column line (the sentence goes on) from the short last line of a paragraph.
+   */
+  widths: number[];
+}
+
+/** A reporter credited in a byline. */
+export interface Reporter {
+  name: string;
+  /** Role as printed: 记者, 全媒体记者, 见习记者, 实习生, 通讯员, 摄影 … */
+  role: string;
+  /** Organisation printed before the role, e.g. 吉林日报, 城市晚报, 本报; null when none. */
+  org: string | null;
+}
+
+/** Flags of one body paragraph, parallel to `Article.paragraphs`. */
+export type ParagraphKind = 'text' | 'heading' | 'list-item';
+
+/** One article as the parser found it on a page. */
+export interface Article {
+  /** 引题 above the headline, or null. */
+  kicker: string | null;
+  /** The headline; "" only for an untitled run of text (flagged by `untitled`). */
+  headline: string;
+  /** 副题 under the headline, without its leading dashes, or null. */
+  subhead: string | null;
+  /** The reporter line as printed, single spaces between parts, or null. */
+  byline: string | null;
+  /** Reporters parsed from the byline, in printed order. */
+  reporters: Reporter[];
+  /** Body paragraphs in reading order, OCR damage repaired. */
+  paragraphs: string[];
+  /** Kind of each paragraph, parallel to `paragraphs`. */
+  kinds: ParagraphKind[];
+  /** Indexes of paragraphs that end mid-sentence (the column continued elsewhere). */
+  truncated: number[];
+  /** First line of the article in the scan, 1-based. */
+  line: number;
+  /** True when the page had text with no recognisable headline before it. */
+  untitled?: boolean;
+}
+
+/** A piece of scan text the parser could not place in an article. */
+export interface Unplaced {
+  text: string;
+  /** Line in the scan, 1-based. */
+  line: number;
+  reason: string;
+}
+
+/** A problem found while reading or parsing a scan; printed as `file:line: message`. */
+export interface Problem {
+  file: string;
+  /** 1-based line, when the problem has one. */
+  line?: number;
+  message: string;
+  severity: 'error' | 'warning';
+  /** Short stable id of the check, e.g. `decode`, `no-headline`. */
+  ruleId: string;
+}
+
+/** The parser's answer for one scan. */
+export interface ParsedPage {
+  articles: Article[];
+  unplaced: Unplaced[];
+  style: LayoutStyle;
+  /** Encoding the bytes were decoded from. */
+  encoding: string;
+}
+
+/** Page metadata from the optional `<page>.json` sidecar. */
+export interface PageMeta {
+  /** Section name printed on the page, e.g. 要闻. */
+  section?: string;
+  /** Free-text notes, e.g. that the date is estimated. */
+  notes?: string;
+  /** The date is estimated from the content, not printed on the scan. */
+  dateEstimated?: boolean;
+  /** The page number is estimated. */
+  pageEstimated?: boolean;
+}
+
+/** A scan file located in the input layout `<paper>/<YYYY-MM-DD>/<page>.txt`. */
+export interface ScanPage {
+  /** Path relative to the project root, with forward slashes. */
+  path: string;
+  /** Paper id: the folder name, e.g. `jlrb`. */
+  paper: string;
+  /** Paper name from `paper.json`, e.g. 吉林日报. */
+  paperName: string;
+  /** Issue date, YYYY-MM-DD. */
+  date: string;
+  /** Page id from the file name (usually the page number), e.g. `3`. */
+  page: string;
+  /** Page number in the printed issue, 1-based, when the id is numeric. */
+  pageNumber: number | null;
+  meta: PageMeta;
+  /** Raw bytes of the scan. */
+  bytes: Uint8Array;
+}
