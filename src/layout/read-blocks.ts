@@ -10,7 +10,7 @@
  */
 import type { Block, LayoutStyle, ScanLine } from '../types.ts';
 import { endsSentence, median, textWidth } from '../util/chars.ts';
-import { isBylineLine } from '../segment/byline.ts';
+import { isBylineLine, splitTrailingByline } from '../segment/byline.ts';
 
 export interface PageLayout {
   style: LayoutStyle;
@@ -90,7 +90,8 @@ function hardwrapBlocks(lines: ScanLine[]): PageLayout {
       continue;
     }
     const indented = INDENT.test(raw);
-    const w = textWidth(t);
+    // An indented first line is as wide as the column: count the indent.
+    const w = textWidth(t) + (indented ? 2 : 0);
     if (cur && !indented && continues(cur, t, lines, i, full)) {
       cur.text += " " + t; // a column wrap reads like the wrapped style: a space
       cur.widths.push(w);
@@ -106,8 +107,11 @@ function hardwrapBlocks(lines: ScanLine[]): PageLayout {
 /** Does line `t` continue the paragraph `cur` (the column wrapped) rather than start something new? */
 function continues(cur: Block, t: string, lines: ScanLine[], i: number, full: (w: number) => boolean): boolean {
   if (isBylineLine(t)) return false;
-  if (/^[-—－]/.test(t)) return false;
   const prevLine = lines[i - 1].text.trim();
+  // The previous line ended with a byline glued to the paragraph: the article is over.
+  if (splitTrailingByline(prevLine)) return false;
+  // A dash starts a line of its own (a subhead or list item) unless the sentence runs on into it.
+  if (/^[-—－]/.test(t) && (!cur.indented || endsSentence(prevLine))) return false;
   const prevFull = full(cur.widths[cur.widths.length - 1]);
   if (!prevFull) return false;
   // A full line that ends a sentence may be followed by a title: a line with

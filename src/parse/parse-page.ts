@@ -50,7 +50,8 @@ function finishArticle(raw: RawArticle, columnWidth: number, hardwrap: boolean):
     if (!text) return;
     if (p.kind === 'text' || p.kind === 'list-item') {
       const last = p.widths[p.widths.length - 1];
-      if (!endsSentence(text) && !/[：:]$/.test(text)) {
+      // Lists end their items with ；, introductions with ：.
+      if (!endsSentence(text) && !/[：:；;]$/.test(text)) {
         const lastCh = Array.from(text).pop();
         if (last >= columnWidth - 1.5 || !(isHan(lastCh) || /[0-9”）]/.test(lastCh ?? ''))) truncated.push(paragraphs.length);
         // A short last line ends the paragraph: the OCR lost its full stop.

@@ -57,7 +57,8 @@ export function parseByline(text: string): BylineMatch | null {
   let namesInGroup = 0;
   for (const tok of tokens) {
     const m = ROLE_TOKEN.exec(tok);
-    if (m && (m[1] === '' || isOrg(m[1]))) {
+    // A name glued to its role ("吉林日报记者张伟国") is trusted only after an organisation: "记者手记" is a heading.
+    if (m && (m[1] === '' || isOrg(m[1])) && !(m[3] && m[1] === '')) {
       if (role && namesInGroup === 0) return null;
       role = { org: m[1] || null, role: roleOf(m[2]) };
       namesInGroup = 0;

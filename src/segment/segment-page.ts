@@ -46,16 +46,20 @@ export interface SegmentedPage {
 }
 
 const DASH_START = /^[-—－―‐]+/u;
+/** The date under a notice's signature, e.g. "2024年6月11日". */
+const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
 
 /** A line that can be (part of) a title block. */
 function titleLike(b: Block, hardwrap: boolean): boolean {
   const t = b.text;
   if (hardwrap && b.indented) return false;
   if (DASH_START.test(t)) return false;
-  if (textWidth(t) > 45 || b.widths.length > 3) return false;
-  if (/[。；;]/.test(t)) return false;
-  if (/[，,、：:]$/.test(t)) return false;
-  if ((t.match(/[，,]/g) ?? []).length > 1) return false;
+  // A title is one or two printed lines; a paragraph wraps over more.
+  if (textWidth(t) > 45 || b.widths.length > 2) return false;
+  // Headlines use spaces, not commas or full stops, between their phrases.
+  if (/[。；;，,]/.test(t)) return false;
+  if (/[、：:]$/.test(t)) return false;
+  if (DATE_LINE.test(t)) return false;
   return true;
 }
 
@@ -162,6 +166,8 @@ function startsNewArticle(blocks: Block[], i: number, hardwrap: boolean, columnW
   const next = blocks[i + 1];
   if (!next) return false;
   if (DASH_START.test(next.text)) return true;
+  // An organisation's name over a date is the signature of a notice, not a headline.
+  if (DATE_LINE.test(next.text)) return false;
   // Inner headings are short labels ("黎海滨简历", "相关链接"); headlines say something.
   if (textWidth(b.text) < 8) return false;
   const prev = blocks[i - 1];
