@@ -28,7 +28,8 @@ const INDENT = /^(?:[\u3000]{1,2}|\s{2,4})(?=\S)/u;
  * @returns The detected style, the blocks in reading order and the column width.
  */
 export function readBlocks(text: string): PageLayout {
-  const lines: ScanLine[] = text.split('\n').map((t, i) => ({ text: t.trimEnd(), line: i + 1 }));
+  // Note: one trailing space is kept: at the end of a full line it may stand for a lost comma.
+  const lines: ScanLine[] = text.split('\n').map((t, i) => ({ text: t.replace(/\s+$/u, (m) => (m.includes(' ') && !m.includes('\u3000') ? ' ' : '')), line: i + 1 }));
   const style = detectStyle(lines);
   return style === 'hardwrap' ? hardwrapBlocks(lines) : wrappedBlocks(lines);
 }
@@ -41,16 +42,8 @@ function detectStyle(lines: ScanLine[]): LayoutStyle {
   return short / filled.length >= 0.6 && (indented > 0 || filled.length >= 8) ? 'hardwrap' : 'wrapped';
 }
 
-/** Widths of the printed lines of a wrapped-style paragraph: the pieces between single spaces. */
-function pieceWidths(text: string): number[] {
-  return text
-    .trim()
-    .split(/ +/)
-    .map((p) => textWidth(p));
-}
-
 function wrappedBlocks(lines: ScanLine[]): PageLayout {
-  const blocks: Block[] = [];
+  const raw: Array<Omit<Block, 'widths'> & { pieces: string[] }> = [];
   let afterBlank = true;
   for (const l of lines) {
     const t = l.text.trim();
@@ -58,14 +51,48 @@ function wrappedBlocks(lines: ScanLine[]): PageLayout {
       afterBlank = true;
       continue;
     }
-    blocks.push({ text: t, line: l.line, indented: INDENT.test(l.text), afterBlank, widths: pieceWidths(t) });
+    raw.push({ text: t, line: l.line, indented: INDENT.test(l.text), afterBlank, pieces: t.split(/ +/) });
     afterBlank = false;
   }
   // Column width: the usual width of a piece that is neither the first
   // (indented) nor the last (short) printed line of its paragraph.
-  const middle = blocks.flatMap((b) => b.widths.slice(1, -1));
+  const middle = raw.flatMap((b) => b.pieces.slice(1, -1).map(textWidth));
   const columnWidth = middle.length ? median(middle) : 14;
+  const blocks = raw.map(({ pieces, ...b }) => ({ ...b, ...printedLines(pieces, columnWidth) }));
   return { style: 'wrapped', blocks, columnWidth };
+}
+
+/**
+ * Decide which spaces of a wrapped-style paragraph are column wraps. Printed
+ * lines are justified, so a wrap comes only once a line is (nearly) full; a
+ * space inside a line is OCR damage, often a lost comma.
+ *
+ * @returns The text with wraps as "\n" and other spaces kept, and the width of each printed line.
+ */
+function printedLines(pieces: string[], columnWidth: number): { text: string; widths: number[] } {
+  const out: string[] = [];
+  const widths: number[] = [];
+  let line = pieces[0];
+  // The first printed line of a paragraph is indented by two characters.
+  let w = textWidth(pieces[0]) + 2;
+  for (const p of pieces.slice(1)) {
+    const lost = /\p{Script=Han}$/u.test(line) && /^\p{Script=Han}/u.test(p) ? 1 : 0;
+    const merged = w + lost + textWidth(p);
+    // In-line only when the line so far is clearly short and the two pieces
+    // together make exactly one full line; anything else counts as a wrap.
+    if (lost && w < columnWidth - 3.5 && Math.abs(merged - columnWidth) <= 1.5) {
+      line += ' ' + p;
+      w = merged;
+    } else {
+      out.push(line);
+      widths.push(w);
+      line = p;
+      w = textWidth(p);
+    }
+  }
+  out.push(line);
+  widths.push(w);
+  return { text: out.join('\n'), widths };
 }
 
 function hardwrapBlocks(lines: ScanLine[]): PageLayout {
@@ -83,7 +110,7 @@ function hardwrapBlocks(lines: ScanLine[]): PageLayout {
   let afterBlank = true;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i].text;
-    const t = raw.trim();
+    const t = raw.replace(/^[\s\u3000]+/u, '');
     if (!t) {
       cur = null;
       afterBlank = true;
@@ -93,7 +120,7 @@ function hardwrapBlocks(lines: ScanLine[]): PageLayout {
     // An indented first line is as wide as the column: count the indent.
     const w = textWidth(t) + (indented ? 2 : 0);
     if (cur && !indented && continues(cur, t, lines, i, full)) {
-      cur.text += " " + t; // a column wrap reads like the wrapped style: a space
+      cur.text += '\n' + t;
       cur.widths.push(w);
     } else {
       cur = { text: t, line: lines[i].line, indented, afterBlank, widths: [w] };

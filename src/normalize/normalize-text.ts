@@ -4,6 +4,7 @@
  * dashes and look-alike characters. Pure and idempotent.
  */
 import { rules } from './rules/index.ts';
+import { lostPunctuation } from './rules/lost-punctuation.ts';
 
 /**
  * Normalize one field of scan text.
@@ -15,4 +16,14 @@ export function normalizeText(text: string): string {
   let out = text.trim();
   for (const [, rule] of rules) out = rule(out);
   return out;
+}
+
+/**
+ * Normalize a body paragraph: as `normalizeText`, and a space inside a
+ * printed line is a lost comma. (In titles such a space separates phrases.)
+ *
+ * @param text Raw paragraph text, column wraps as "\n".
+ */
+export function normalizeParagraph(text: string): string {
+  return normalizeText(lostPunctuation(text.trim()));
 }

@@ -7,9 +7,10 @@
 import type { Article, ParagraphKind, ParsedPage } from '../types.ts';
 import { readBlocks } from '../layout/read-blocks.ts';
 import { segmentPage, type RawArticle, type RawParagraph } from '../segment/segment-page.ts';
-import { normalizeText } from '../normalize/normalize-text.ts';
+import { normalizeParagraph, normalizeText } from '../normalize/normalize-text.ts';
 import { endsSentence, isHan, textWidth } from '../util/chars.ts';
 import { decodeScan } from '../scan/decode-scan.ts';
+import { DATE_LINE } from '../segment/segment-page.ts';
 
 /**
  * Parse the bytes of one scan.
@@ -46,7 +47,7 @@ function finishArticle(raw: RawArticle, columnWidth: number, hardwrap: boolean):
   const kinds: ParagraphKind[] = [];
   const truncated: number[] = [];
   paras.forEach((p) => {
-    let text = normalizeText(p.text);
+    let text = p.kind === 'heading' ? normalizeText(p.text) : normalizeParagraph(p.text);
     if (!text) return;
     if (p.kind === 'text' || p.kind === 'list-item') {
       const last = p.widths[p.widths.length - 1];
@@ -54,8 +55,8 @@ function finishArticle(raw: RawArticle, columnWidth: number, hardwrap: boolean):
       if (!endsSentence(text) && !/[：:；;]$/.test(text)) {
         const lastCh = Array.from(text).pop();
         if (last >= columnWidth - 1.5 || !(isHan(lastCh) || /[0-9”）]/.test(lastCh ?? ''))) truncated.push(paragraphs.length);
-        // A short last line ends the paragraph: the OCR lost its full stop.
-        else text += '。';
+        // A short last line ends the paragraph: the OCR lost its full stop (a signature's date has none).
+        else if (!DATE_LINE.test(text)) text += '。';
       }
     }
     paragraphs.push(text);
@@ -93,13 +94,13 @@ function splitTitle(raw: RawArticle): Pick<Article, 'kicker' | 'headline' | 'sub
   let subhead: string | null = raw.dashSubhead;
   if (lines.length === 1) {
     // One printed line may hold a kicker glued to the headline by a space.
-    const parts = lines[0].split(/[ \u3000]+/u);
+    const parts = lines[0].split(/[\s\u3000]+/u);
     if (parts.length >= 3 && isParallel(parts.slice(0, 2))) {
       kicker = parts.slice(0, 2).join(' ');
       headline = parts.slice(2).join(' ');
     } else headline = lines[0];
   } else if (lines.length === 2) {
-    const firstParts = lines[0].split(/[ \u3000]+/u);
+    const firstParts = lines[0].split(/[\s\u3000]+/u);
     if (isParallel(firstParts) || subhead) {
       kicker = lines[0];
       headline = lines[1];
@@ -113,7 +114,7 @@ function splitTitle(raw: RawArticle): Pick<Article, 'kicker' | 'headline' | 'sub
     subhead = subhead ? lines.slice(2).join(' ') + ' ' + subhead : lines.slice(2).join(' ');
   }
   const norm = (s: string | null) => (s === null ? null : normalizeText(s.replace(/^[-—－―‐]+/u, '')) || null);
-  const kick = kicker === null ? null : kicker.split(/[ \u3000]+/u).map((p) => normalizeText(p)).join(' ');
+  const kick = kicker === null ? null : kicker.split(/[\s\u3000]+/u).map((p) => normalizeText(p)).join(' ');
   return { kicker: kick || null, headline: normalizeText(headline), subhead: norm(subhead) };
 }
 
@@ -126,7 +127,7 @@ function joinColumnJumps(paras: RawParagraph[], columnWidth: number, hardwrap: b
   for (const p of paras) {
     const prev = out[out.length - 1];
     if (prev && prev.kind !== 'heading' && p.kind === 'text' && continuesAfterJump(prev, p, columnWidth, hardwrap)) {
-      out[out.length - 1] = { ...prev, text: prev.text + ' ' + p.text, widths: [...prev.widths, ...p.widths] };
+      out[out.length - 1] = { ...prev, text: prev.text + '\n' + p.text, widths: [...prev.widths, ...p.widths] };
     } else out.push(p);
   }
   return out;
@@ -139,7 +140,8 @@ function continuesAfterJump(prev: RawParagraph, p: RawParagraph, columnWidth: nu
   const prevLast = prev.widths[prev.widths.length - 1];
   if (prevLast < columnWidth - 1.5) return false;
   if (hardwrap) return !p.indented;
-  // The first printed line of a new paragraph is indented by two characters.
+  // The first printed line of a new paragraph is indented by two characters;
+  // `widths[0]` counts that indent, so a line that was not indented is 2 em over.
   const first = p.widths[0];
-  return first >= columnWidth - 0.5 && textWidth(p.text) > columnWidth;
+  return first >= columnWidth + 1 && textWidth(p.text) > columnWidth;
 }

@@ -47,15 +47,16 @@ export interface SegmentedPage {
 
 const DASH_START = /^[-—－―‐]+/u;
 /** The date under a notice's signature, e.g. "2024年6月11日". */
-const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
+export const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
 
 /** A line that can be (part of) a title block. */
-function titleLike(b: Block, hardwrap: boolean): boolean {
+function titleLike(b: Block, hardwrap: boolean, columnWidth: number): boolean {
   const t = b.text;
   if (hardwrap && b.indented) return false;
   if (DASH_START.test(t)) return false;
-  // A title is one or two printed lines; a paragraph wraps over more.
-  if (textWidth(t) > 45 || b.widths.length > 2) return false;
+  if (textWidth(t) > 45) return false;
+  // A paragraph wraps over full column lines; a title's pieces are short phrases.
+  if (b.widths.length > 2 && b.widths.slice(1, -1).every((w) => w >= columnWidth - 1)) return false;
   // Headlines use spaces, not commas or full stops, between their phrases.
   if (/[。；;，,]/.test(t)) return false;
   if (/[、：:]$/.test(t)) return false;
@@ -112,7 +113,7 @@ export function segmentPage(layout: PageLayout): SegmentedPage {
     }
 
     // 2. Title lines.
-    if (titleLike(b, hardwrap)) {
+    if (titleLike(b, hardwrap, layout.columnWidth)) {
       const next = blocks[i + 1];
       if (a && !a.closed && a.paragraphs.length === 0 && a.titleLines.length < 3) {
         a.titleLines.push(b.text);
@@ -132,7 +133,7 @@ export function segmentPage(layout: PageLayout): SegmentedPage {
     // 3. A dash line right under the title: the subhead.
     if (a && !a.closed && a.paragraphs.length === 0 && a.titleLines.length > 0 && !a.dashSubhead && DASH_START.test(b.text)) {
       const rest = b.text.replace(DASH_START, '');
-      if (titleLike({ ...b, text: rest }, false)) {
+      if (titleLike({ ...b, text: rest }, false, layout.columnWidth)) {
         a.dashSubhead = rest;
         continue;
       }
@@ -142,7 +143,10 @@ export function segmentPage(layout: PageLayout): SegmentedPage {
     let target = a && !a.closed ? a : open(b);
     const glued = splitTrailingByline(b.text);
     const text = glued && glued.rest ? glued.rest : b.text;
-    addParagraph(target, b, text, DASH_START.test(text) ? 'list-item' : 'text');
+    const body = glued && glued.rest ? { ...b, widths: dropTail(b.widths, textWidth(glued.byline.replace(/ /g, ''))) } : b;
+    // A short unpunctuated line between paragraphs is an inner heading ("相关链接").
+    const heading = target.paragraphs.length > 0 && !glued && blocks[i + 1] && !parseByline(blocks[i + 1].text) && isLabel(text);
+    addParagraph(target, body, text, heading ? 'heading' : DASH_START.test(text) ? 'list-item' : 'text');
     if (glued && glued.rest) {
       target.byline ??= glued.byline;
       if (target.reporters.length === 0) target.reporters = glued.reporters;
@@ -150,6 +154,20 @@ export function segmentPage(layout: PageLayout): SegmentedPage {
     }
   }
   return { articles, unplaced };
+}
+
+/** A short label with no punctuation, e.g. "相关链接", "黎海滨简历". */
+function isLabel(text: string): boolean {
+  return textWidth(text) <= 10 && !/[\p{P}\s]/u.test(text.trim());
+}
+
+/** Remove `width` em from the end of a list of printed-line widths (a byline glued to the last line). */
+function dropTail(widths: number[], width: number): number[] {
+  const out = [...widths];
+  let left = width;
+  while (left > 0.01 && out.length > 1 && out[out.length - 1] <= left + 0.01) left -= out.pop()!;
+  if (left > 0.01 && out.length) out[out.length - 1] = Math.max(0, out[out.length - 1] - left);
+  return out;
 }
 
 function lastWithoutByline(articles: RawArticle[]): RawArticle | null {

@@ -1,6 +1,6 @@
 /**
- * Remove the spaces the OCR left where a printed column wrapped
- * ("坚持高层高 位推动" → "坚持高层高位推动"). A space stays only between two
+ * Remove the spaces and line breaks the OCR left where a printed column
+ * wrapped ("坚持高层高 位推动" → "坚持高层高位推动"). A space stays only between two
  * Latin letters or digits that would otherwise run together ("Jilin Daily").
  */
 import { isCjk } from '../../util/chars.ts';
@@ -11,7 +11,7 @@ const CN_PUNCT = /[,.:;!?()"'“”‘’\-—]/;
 
 /** @returns `text` with wrap spaces removed and other runs of spaces collapsed to one. */
 export function wrapSpaces(text: string): string {
-  return text.replace(/[ \t\u3000\u00a0]+/gu, (space, offset: number, all: string) => {
+  return text.replace(/[ \t\n\u3000\u00a0]+/gu, (space, offset: number, all: string) => {
     const before = all[offset - 1];
     const after = all[offset + space.length];
     if (before === undefined || after === undefined) return '';
