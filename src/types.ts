@@ -135,3 +135,69 @@ export interface ScanPage {
   /** Raw bytes of the scan. */
   bytes: Uint8Array;
 }
+
+/** An article placed in the archive, with everything the site needs. */
+export interface ArchiveArticle extends Article {
+  /** Stable id: `<paper>/<date>/<page>/<n>`, n 1-based in reading order on the page. */
+  id: string;
+  /** Site-relative URL without base path, e.g. `/jlrb/2023-02-01/3/1/`. */
+  url: string;
+  paper: string;
+  paperName: string;
+  /** Issue date, YYYY-MM-DD. */
+  date: string;
+  page: string;
+  pageNumber: number | null;
+  /** Section name of the page (版名), when the sidecar gives one. */
+  section: string | null;
+  /** 1-based position of the article on its page. */
+  n: number;
+  /** 5–8 keywords, most characteristic first. */
+  keywords: string[];
+  /** Scan file the article comes from, relative to the project. */
+  source: string;
+}
+
+/** A printed page (版面) in the archive. */
+export interface ArchivePage {
+  paper: string;
+  paperName: string;
+  date: string;
+  page: string;
+  pageNumber: number | null;
+  section: string | null;
+  /** Site-relative URL of the page view. */
+  url: string;
+  /** Site-relative URL of the raw OCR text view. */
+  rawUrl: string;
+  /** The scan text as decoded (what the OCR said). */
+  rawText: string;
+  /** Scan file, relative to the project. */
+  source: string;
+  meta: PageMeta;
+  articles: ArchiveArticle[];
+  /** Text the parser could not place in an article. */
+  unplaced: Unplaced[];
+}
+
+/** One paper's issue on one date. */
+export interface ArchiveIssue {
+  paper: string;
+  paperName: string;
+  date: string;
+  /** Site-relative URL of the issue. */
+  url: string;
+  pages: ArchivePage[];
+}
+
+/** Everything the site generator gets from the pipeline. */
+export interface Archive {
+  papers: Array<{ id: string; name: string }>;
+  /** Issues, newest first. */
+  issues: ArchiveIssue[];
+  /** All articles, newest issue first, then page and reading order. */
+  articles: ArchiveArticle[];
+  problems: Problem[];
+  /** Scans that were skipped, relative paths. */
+  skipped: string[];
+}

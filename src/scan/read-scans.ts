@@ -1,0 +1,152 @@
+/**
+ * Read the input layout `<input>/<paper>/<YYYY-MM-DD>/<page>.txt`, with
+ * `<paper>/paper.json` naming the paper and an optional `<page>.json` sidecar.
+ * Problems (a path outside the layout, a sidecar that does not parse, an
+ * impossible date) are reported per file; the other scans are still read.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PageMeta, Problem, ScanPage } from '../types.ts';
+
+export interface ReadScansResult {
+  scans: ScanPage[];
+  problems: Problem[];
+}
+
+const ID = /^[a-z0-9][a-z0-9_-]*$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const PAGE = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/** True for a real calendar date in YYYY-MM-DD form. */
+export function isValidDate(date: string): boolean {
+  const m = DATE.exec(date);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+/**
+ * Find and read every scan under `inputDir`.
+ *
+ * @param inputDir Folder laid out as `<paper>/<YYYY-MM-DD>/<page>.txt`.
+ * @param root Paths in problems and `ScanPage.path` are relative to this folder.
+ */
+export function readScans(inputDir: string, root = process.cwd()): ReadScansResult {
+  const scans: ScanPage[] = [];
+  const problems: Problem[] = [];
+  const rel = (p: string) => path.relative(root, p).split(path.sep).join('/');
+  const problem = (file: string, message: string, ruleId: string, severity: Problem['severity'] = 'error', line?: number) =>
+    problems.push({ file: rel(file), message, ruleId, severity, ...(line ? { line } : {}) });
+
+  if (!fs.existsSync(inputDir)) {
+    problem(inputDir, 'input folder does not exist', 'no-input');
+    return { scans, problems };
+  }
+  for (const paper of sortedEntries(inputDir)) {
+    const paperDir = path.join(inputDir, paper.name);
+    if (!paper.isDirectory()) {
+      if (!/^(README|\.)/i.test(paper.name)) problem(paperDir, 'not in the layout <paper>/<YYYY-MM-DD>/<page>.txt: skipped', 'layout');
+      continue;
+    }
+    if (!ID.test(paper.name)) {
+      problem(paperDir, `paper id "${paper.name}" must be lower-case letters, digits, - or _: skipped`, 'layout');
+      continue;
+    }
+    const paperName = readPaperName(path.join(paperDir, 'paper.json'), paper.name, problem);
+    for (const day of sortedEntries(paperDir)) {
+      const dayDir = path.join(paperDir, day.name);
+      if (!day.isDirectory()) {
+        if (day.name !== 'paper.json') problem(dayDir, 'not in the layout <paper>/<YYYY-MM-DD>/<page>.txt: skipped', 'layout');
+        continue;
+      }
+      if (!isValidDate(day.name)) {
+        problem(dayDir, `"${day.name}" is not a date (YYYY-MM-DD): its scans are skipped`, 'bad-date');
+        continue;
+      }
+      for (const f of sortedEntries(dayDir)) {
+        const file = path.join(dayDir, f.name);
+        if (f.name.endsWith('.json') && f.isFile()) {
+          if (!fs.existsSync(file.replace(/\.json$/, '.txt'))) problem(file, 'sidecar without a scan beside it', 'layout', 'warning');
+          continue;
+        }
+        if (!f.isFile() || !f.name.endsWith('.txt')) {
+          problem(file, 'not a page scan (<page>.txt): skipped', 'layout');
+          continue;
+        }
+        const page = f.name.slice(0, -4);
+        if (!PAGE.test(page)) {
+          problem(file, `page id "${page}" must be letters, digits, - or _: skipped`, 'layout');
+          continue;
+        }
+        const meta = readSidecar(file.replace(/\.txt$/, '.json'), problem);
+        scans.push({
+          path: rel(file),
+          paper: paper.name,
+          paperName,
+          date: day.name,
+          page,
+          pageNumber: /^\d+$/.test(page) ? Number(page) : null,
+          meta,
+          bytes: fs.readFileSync(file),
+        });
+      }
+    }
+  }
+  return { scans, problems };
+}
+
+type Report = (file: string, message: string, ruleId: string, severity?: Problem['severity'], line?: number) => void;
+
+function sortedEntries(dir: string): fs.Dirent[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+function readJson(file: string, report: Report): unknown {
+  const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const msg = (e as Error).message;
+    const pos = /position (\d+)/.exec(msg);
+    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
+    report(file, `does not parse as JSON: ${msg}`, 'bad-sidecar', 'error', line);
+    return undefined;
+  }
+}
+
+function readPaperName(file: string, fallback: string, report: Report): string {
+  if (!fs.existsSync(file)) {
+    report(file, `missing: the paper is called "${fallback}" until it names it ({"name": "吉林日报"})`, 'no-paper-json', 'warning');
+    return fallback;
+  }
+  const data = readJson(file, report) as { name?: unknown } | undefined;
+  if (data === undefined) return fallback;
+  if (typeof data !== 'object' || data === null || typeof data.name !== 'string' || !data.name.trim()) {
+    report(file, '"name" must be a non-empty string', 'bad-sidecar');
+    return fallback;
+  }
+  return data.name.trim();
+}
+
+function readSidecar(file: string, report: Report): PageMeta {
+  if (!fs.existsSync(file)) return {};
+  const data = readJson(file, report);
+  if (data === undefined) return {};
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    report(file, 'must be a JSON object: ignored', 'bad-sidecar');
+    return {};
+  }
+  const meta: PageMeta = {};
+  const d = data as Record<string, unknown>;
+  for (const key of ['section', 'notes'] as const) {
+    if (d[key] === undefined) continue;
+    if (typeof d[key] === 'string') meta[key] = d[key] as string;
+    else report(file, `"${key}" must be a string: ignored`, 'bad-sidecar');
+  }
+  for (const key of ['dateEstimated', 'pageEstimated'] as const) {
+    if (d[key] === undefined) continue;
+    if (typeof d[key] === 'boolean') meta[key] = d[key] as boolean;
+    else report(file, `"${key}" must be true or false: ignored`, 'bad-sidecar');
+  }
+  return meta;
+}
