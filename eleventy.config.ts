@@ -13,7 +13,8 @@ export default function (eleventyConfig: any) {
 }
 
 export const config = {
-  dir: { input: 'templates', includes: '_includes', data: '_data', output: '_site' },
+  // Note: no dir.output here: it would override the output folder `archive build` passes (default _site).
+  dir: { input: 'templates', includes: '_includes', data: '_data' },
   templateFormats: ['njk', 'md', '11ty.js'],
   htmlTemplateEngine: 'njk',
   markdownTemplateEngine: false,

@@ -2,13 +2,16 @@
  * The only file that knows the stage order:
  * readScans → parseScan → extractKeywords → assemble the archive → Eleventy.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { readScans } from './scan/read-scans.ts';
 import { parseScan } from './parse/parse-page.ts';
 import { DecodeError } from './scan/decode-scan.ts';
 import { extractKeywords } from './enrich/keywords.ts';
 import type { Archive, ArchiveArticle, ArchiveIssue, ArchivePage, Problem } from './types.ts';
-import { time } from './util/timing.ts';
+import { time, timeAsync } from './util/timing.ts';
+import { ArchiveError } from './util/errors.ts';
+import { setArchive } from './site/archive-source.ts';
 
 export interface CollectOptions {
   /** Input folder laid out as `<paper>/<YYYY-MM-DD>/<page>.txt`. Default `articles`. */
@@ -112,4 +115,85 @@ function comparePages(a: ArchivePage, b: ArchivePage): number {
   if (a.pageNumber !== null) return -1;
   if (b.pageNumber !== null) return 1;
   return a.page < b.page ? -1 : a.page > b.page ? 1 : 0;
+}
+
+export interface BuildOptions extends CollectOptions {
+  /** Output folder. Default `_site`. */
+  output?: string;
+  /** URL path the site is served under, e.g. `/repo-name/`. Default `/`. */
+  basePath?: string;
+  /** Count warnings as failures. */
+  strict?: boolean;
+}
+
+export interface BuildResult {
+  archive: Archive;
+  /** Files Eleventy wrote. */
+  files: number;
+  /** 0 when every scan was built (and, with `strict`, no warnings); 1 otherwise. */
+  exitCode: number;
+  /** One-line summary, e.g. "Built 1 issue, 1 page, 6 articles (41 files) in 1.4 s". */
+  summary: string;
+}
+
+/** Normalize a base path to "/x/y/" form. */
+export function normalizeBasePath(basePath: string | undefined): string {
+  const parts = (basePath ?? '/').split('/').filter(Boolean);
+  for (const p of parts) if (p === '.' || p === '..') throw new ArchiveError(`base path "${basePath}" must not contain "." or ".." segments`);
+  return parts.length ? `/${parts.join('/')}/` : '/';
+}
+
+/**
+ * Build the whole site: collect the archive, render it with Eleventy into a
+ * temporary folder, then swap it into place, so a failed build leaves the
+ * previous site untouched.
+ */
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const root = options.root ?? process.cwd();
+  const output = path.resolve(root, options.output ?? '_site');
+  const basePath = normalizeBasePath(options.basePath);
+  const archive = collectArchive(options);
+  const staging = `${output}.tmp-${process.pid}`;
+  fs.rmSync(staging, { recursive: true, force: true });
+  let files: number;
+  try {
+    files = await timeAsync('render', () => renderSite(archive, { output: staging, basePath, root }));
+    const old = `${output}.old-${process.pid}`;
+    if (fs.existsSync(output)) fs.renameSync(output, old);
+    fs.renameSync(staging, output);
+    fs.rmSync(old, { recursive: true, force: true });
+  } catch (e) {
+    fs.rmSync(staging, { recursive: true, force: true });
+    throw new ArchiveError(`site render failed; the previous ${path.relative(root, output) || output} is untouched`, { cause: e });
+  }
+  const errors = archive.problems.filter((p) => p.severity === 'error').length;
+  const warnings = archive.problems.length - errors;
+  const pages = archive.issues.reduce((n, i) => n + i.pages.length, 0);
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const plural = (n: number, w: string) => `${n.toLocaleString('en-US')} ${w}${n === 1 ? '' : 's'}`;
+  let summary = `Built ${plural(archive.issues.length, 'issue')}, ${plural(pages, 'page')}, ${plural(archive.articles.length, 'article')} (${plural(files, 'file')}) in ${seconds} s`;
+  if (archive.skipped.length) summary += `; skipped ${plural(archive.skipped.length, 'scan')}: ${archive.skipped.join(', ')}`;
+  if (errors || warnings) summary += `; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  const failed = errors > 0 || archive.skipped.length > 0 || (options.strict === true && warnings > 0);
+  return { archive, files, exitCode: failed ? 1 : 0, summary };
+}
+
+/** Render an archive with Eleventy into `output`. Returns the number of files written. */
+export async function renderSite(archive: Archive, options: { output: string; basePath: string; root: string }): Promise<number> {
+  setArchive(archive);
+  const { default: Eleventy } = await import('@11ty/eleventy');
+  const elev = new Eleventy(path.join(options.root, 'templates'), options.output, {
+    configPath: path.join(options.root, 'eleventy.config.ts'),
+    pathPrefix: options.basePath,
+    quietMode: true,
+  });
+  await elev.write();
+  return countFiles(options.output);
+}
+
+function countFiles(dir: string): number {
+  let n = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) n += e.isDirectory() ? countFiles(path.join(dir, e.name)) : 1;
+  return n;
 }

@@ -17,6 +17,19 @@ export function time<T>(stage: string, fn: () => T): T {
   }
 }
 
+/** Await `fn` and add its duration to `stage`. */
+export async function timeAsync<T>(stage: string, fn: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await fn();
+  } finally {
+    const t = totals.get(stage) ?? { ms: 0, calls: 0 };
+    t.ms += performance.now() - start;
+    t.calls++;
+    totals.set(stage, t);
+  }
+}
+
 /** Timing table rows, slowest first. */
 export function timings(): Array<{ stage: string; ms: number; calls: number }> {
   return [...totals].map(([stage, t]) => ({ stage, ...t })).sort((a, b) => b.ms - a.ms);

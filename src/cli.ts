@@ -1,0 +1,125 @@
+/**
+ * `archive` command line: parse, build, serve.
+ */
+import path from 'node:path';
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parseCommand } from './cli/parse-command.ts';
+import { build, normalizeBasePath } from './build.ts';
+import { formatProblem } from './util/errors.ts';
+import { debugEnabled, timings } from './util/timing.ts';
+import { serveStatic } from './serve/static-server.ts';
+
+const HELP = `archive — static archive of OCR'd newspaper pages
+
+Usage:
+  archive parse <scan.txt> [--json]     parse one page scan; print an outline, or JSON
+  archive build [options]               build the site from the scans
+  archive serve [options] [--port N]    build, serve on 127.0.0.1 and rebuild on changes
+
+Build options:
+  --input <dir>        scans laid out as <paper>/<YYYY-MM-DD>/<page>.txt (default: articles)
+  --output <dir>       where the site goes (default: _site)
+  --base-path <path>   URL path the site is served under, e.g. /repo-name/ (default: /)
+  --site-url <url>     absolute URL of the deployed site, for feeds and sitemaps
+  --strict             treat warnings as failures
+
+Exit status: 0 when every scan was built, 1 when a scan was skipped or had an error, 2 on usage errors.
+Set DEBUG=archive:* to print per-stage timings.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    console.log(HELP);
+    return command ? 0 : 2;
+  }
+  let args;
+  try {
+    args = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean' },
+        input: { type: 'string' },
+        output: { type: 'string' },
+        'base-path': { type: 'string' },
+        'site-url': { type: 'string' },
+        strict: { type: 'boolean' },
+        port: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    console.error(`archive: ${(e as Error).message}\nRun "archive --help" for usage.`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
+  if (values['site-url']) process.env.SITE_URL = values['site-url'];
+  switch (command) {
+    case 'parse':
+      if (positionals.length !== 1) {
+        console.error('archive parse: give exactly one scan file, e.g. archive parse articles/jlrb/2023-02-01/3.txt --json');
+        return 2;
+      }
+      return parseCommand(positionals[0], values.json === true);
+    case 'build':
+      return runBuild(values);
+    case 'serve':
+      return serve(values);
+    default:
+      console.error(`archive: unknown command "${command}". Run "archive --help" for usage.`);
+      return 2;
+  }
+}
+
+type Values = { input?: string; output?: string; 'base-path'?: string; strict?: boolean; port?: string };
+
+async function runBuild(values: Values): Promise<number> {
+  const result = await build({ input: values.input, output: values.output, basePath: values['base-path'], strict: values.strict });
+  for (const p of result.archive.problems) console.error(formatProblem(p));
+  if (debugEnabled()) for (const t of timings()) console.error(`archive:timing ${t.stage.padEnd(10)} ${t.ms.toFixed(0).padStart(7)} ms  ${t.calls}×`);
+  console.log(result.summary);
+  return result.exitCode;
+}
+
+async function serve(values: Values): Promise<number> {
+  const output = values.output ?? '_site';
+  const basePath = normalizeBasePath(values['base-path']);
+  await runBuild(values);
+  const { url } = await serveStatic(path.resolve(output), { port: values.port ? Number(values.port) : 8080, basePath });
+  console.log(`Serving ${output} at ${url} (Ctrl+C to stop); watching ${values.input ?? 'articles'}/ and templates/`);
+  let timer: NodeJS.Timeout | null = null;
+  let building = false;
+  const rebuild = () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(async () => {
+      if (building) return rebuild();
+      building = true;
+      try {
+        await runBuild(values);
+      } catch (e) {
+        console.error(`archive serve: rebuild failed: ${(e as Error).message}`);
+      } finally {
+        building = false;
+      }
+    }, 300);
+  };
+  for (const dir of [values.input ?? 'articles', 'templates', 'public']) {
+    if (fs.existsSync(dir)) fs.watch(dir, { recursive: true }, rebuild);
+  }
+  return new Promise<number>(() => {});
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: Error) => {
+    console.error(`archive: ${e.message}${e.cause ? `\n  (via ${(e.cause as Error).message ?? e.cause})` : ''}`);
+    process.exitCode = 1;
+  },
+);

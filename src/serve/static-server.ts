@@ -1,0 +1,66 @@
+/**
+ * A small static file server for `archive serve`: serves the built site on
+ * 127.0.0.1 under the base path, with the site's 404 page for missing files.
+ */
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+};
+
+/**
+ * Start serving `dir`.
+ *
+ * @param dir Built site folder.
+ * @param options Port (0 picks a free one) and the base path the site was built for.
+ * @returns The server and its URL.
+ */
+export function serveStatic(dir: string, options: { port?: number; basePath?: string } = {}): Promise<{ server: http.Server; url: string }> {
+  const base = options.basePath ?? '/';
+  const server = http.createServer((req, res) => {
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    if (!pathname.startsWith(base)) {
+      res.writeHead(302, { location: base }).end();
+      return;
+    }
+    const rel = pathname.slice(base.length);
+    let file = path.join(dir, rel);
+    if (!file.startsWith(path.resolve(dir))) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) {
+      const notFound = path.join(dir, '404.html');
+      res.writeHead(404, { 'content-type': TYPES['.html'] });
+      res.end(fs.existsSync(notFound) ? fs.readFileSync(notFound) : 'not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(options.port ?? 8080, '127.0.0.1', () => {
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : options.port;
+      resolve({ server, url: `http://127.0.0.1:${port}${base}` });
+    });
+  });
+}
