@@ -1,21 +1,23 @@
 /**
- * Eleventy configuration: templates/ in, _site/ out, the site plugin from
- * src/site, public/ copied as-is. Run through `archive build` (which sets the
- * archive and base path) or `npx tsx node_modules/.bin/eleventy --config=eleventy.config.ts`.
+ * Eleventy configuration: templates/ in, the site plugin from src/site,
+ * public/ copied as-is. `archive build` calls the default export directly
+ * (so it also runs under vitest, without a TypeScript config loader) and
+ * passes the output folder and base path; plain Eleventy works too:
+ * `npx tsx node_modules/@11ty/eleventy/cmd.cjs --config=eleventy.config.ts`.
  */
 import { HtmlBasePlugin } from '@11ty/eleventy';
 import { sitePlugin } from './src/site/index.ts';
 
-export default function (eleventyConfig: any) {
+export default function configure(eleventyConfig: any) {
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(sitePlugin);
   eleventyConfig.addPassthroughCopy({ 'public/': '/' });
+  eleventyConfig.setTemplateFormats(['njk', 'md', '11ty.js']);
+  // Note: Markdown pages set `templateEngineOverride: md` in their front matter
+  // (htmlTemplateEngine/markdownTemplateEngine exist only in a config file's return value).
 }
 
 export const config = {
   // Note: no dir.output here: it would override the output folder `archive build` passes (default _site).
   dir: { input: 'templates', includes: '_includes', data: '_data' },
-  templateFormats: ['njk', 'md', '11ty.js'],
-  htmlTemplateEngine: 'njk',
-  markdownTemplateEngine: false,
 };

@@ -12,6 +12,7 @@ import type { Archive, ArchiveArticle, ArchiveIssue, ArchivePage, Problem } from
 import { time, timeAsync } from './util/timing.ts';
 import { ArchiveError } from './util/errors.ts';
 import { setArchive } from './site/archive-source.ts';
+import configure from '../eleventy.config.ts';
 
 export interface CollectOptions {
   /** Input folder laid out as `<paper>/<YYYY-MM-DD>/<page>.txt`. Default `articles`. */
@@ -183,10 +184,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 export async function renderSite(archive: Archive, options: { output: string; basePath: string; root: string }): Promise<number> {
   setArchive(archive);
   const { default: Eleventy } = await import('@11ty/eleventy');
-  const elev = new Eleventy(path.join(options.root, 'templates'), options.output, {
-    configPath: path.join(options.root, 'eleventy.config.ts'),
+  const templates = path.join(options.root, 'templates');
+  if (!fs.existsSync(templates)) throw new ArchiveError(`no templates folder at ${templates}`);
+  // Note: the config function is passed in, not loaded from eleventy.config.ts by path,
+  // so no TypeScript loader is needed inside Eleventy (and vitest can run builds).
+  const elev = new Eleventy(templates, options.output, {
     pathPrefix: options.basePath,
     quietMode: true,
+    config: (eleventyConfig: unknown) => configure(eleventyConfig),
   });
   await elev.write();
   return countFiles(options.output);

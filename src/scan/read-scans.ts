@@ -107,8 +107,11 @@ function readJson(file: string, report: Report): unknown {
     return JSON.parse(text);
   } catch (e) {
     const msg = (e as Error).message;
+    // Node names the position, or only the unexpected token: find the line either way.
     const pos = /position (\d+)/.exec(msg);
-    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
+    const token = /Unexpected token '(.+?)'/.exec(msg);
+    const at = pos ? Number(pos[1]) : token ? text.indexOf(token[1]) : -1;
+    const line = at >= 0 ? text.slice(0, at).split('\n').length : undefined;
     report(file, `does not parse as JSON: ${msg}`, 'bad-sidecar', 'error', line);
     return undefined;
   }

@@ -148,8 +148,7 @@ export function segmentPage(layout: PageLayout): SegmentedPage {
     const heading = target.paragraphs.length > 0 && !glued && blocks[i + 1] && !parseByline(blocks[i + 1].text) && isLabel(text);
     addParagraph(target, body, text, heading ? 'heading' : DASH_START.test(text) ? 'list-item' : 'text');
     if (glued && glued.rest) {
-      target.byline ??= glued.byline;
-      if (target.reporters.length === 0) target.reporters = glued.reporters;
+      setByline(target, glued.byline, glued.reporters, b);
       target.closed = true;
     }
   }

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { build, collectArchive, normalizeBasePath } from './build.ts';
+
+const ROOT = path.join(import.meta.dirname, '..');
+const FIXTURES = path.join(ROOT, 'src/parse/fixtures');
+
+/** An input folder with two papers, a good page, an empty and a binary scan. */
+function fixtureInput(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-in-'));
+  const put = (rel: string, data: string | Buffer) => {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.writeFileSync(path.join(dir, rel), data);
+  };
+  put('jlrb/paper.json', '{"name": "吉林日报"}');
+  put('jlrb/2023-02-01/3.txt', fs.readFileSync(path.join(FIXTURES, 'seed-page.txt')));
+  put('jlrb/2023-02-01/4.txt', fs.readFileSync(path.join(FIXTURES, 'dev-04.txt')));
+  put('cswb/paper.json', '{"name": "城市晚报"}');
+  put('cswb/2024-05-02/1.txt', fs.readFileSync(path.join(FIXTURES, 'dev-07.txt')));
+  put('cswb/2024-05-02/2.txt', '');
+  put('cswb/2024-05-02/3.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+  return dir;
+}
+
+describe('collectArchive', () => {
+  it('should skip bad scans with a problem naming each file and keep the rest', () => {
+    const input = fixtureInput();
+    const archive = collectArchive({ input, root: input });
+    expect(archive.skipped).toEqual(['cswb/2024-05-02/2.txt', 'cswb/2024-05-02/3.txt']);
+    expect(archive.problems.map((p) => `${p.file}: ${p.ruleId}`)).toEqual(['cswb/2024-05-02/2.txt: decode', 'cswb/2024-05-02/3.txt: decode']);
+    expect(archive.issues.map((i) => i.url)).toEqual(['/cswb/2024-05-02/', '/jlrb/2023-02-01/']);
+    expect(archive.articles[0].url).toBe('/cswb/2024-05-02/1/1/');
+    expect(archive.articles.find((a) => a.id === 'jlrb/2023-02-01/3/1')?.keywords.length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('build', () => {
+  it('should build the site, report skipped scans and exit 1', async () => {
+    const input = fixtureInput();
+    const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'archive-out-')), 'site');
+    const result = await build({ input, output, root: ROOT });
+    expect(result.exitCode).toBe(1);
+    expect(result.summary).toMatch(/^Built 2 issues, 3 pages, \d+ articles .*skipped 2 scans/);
+    expect(fs.existsSync(path.join(output, 'jlrb/2023-02-01/3/1/index.html'))).toBe(true);
+  });
+
+  it('should leave the previous site untouched when rendering fails', async () => {
+    const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'archive-out-')), 'site');
+    fs.mkdirSync(output);
+    fs.writeFileSync(path.join(output, 'index.html'), 'previous');
+    const brokenRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-root-'));
+    await expect(build({ input: fixtureInput(), output, root: brokenRoot })).rejects.toThrow(/previous .* untouched/);
+    expect(fs.readFileSync(path.join(output, 'index.html'), 'utf8')).toBe('previous');
+  });
+});
+
+describe('normalizeBasePath', () => {
+  it('should give /x/y/ form and refuse dot segments', () => {
+    expect(normalizeBasePath(undefined)).toBe('/');
+    expect(normalizeBasePath('repo')).toBe('/repo/');
+    expect(normalizeBasePath('/a/b')).toBe('/a/b/');
+    expect(() => normalizeBasePath('/../x/')).toThrow(/must not contain/);
+  });
+});
+
+describe('archive parse', () => {
+  it('should print JSON with articles, paragraphs in reading order and unplaced text', () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/archive.js'), 'parse', path.join(FIXTURES, 'seed-page.txt'), '--json'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.articles).toHaveLength(6);
+    expect(out.articles[0]).toMatchObject({ headline: '在携手前行中共享机遇共赢发展', subhead: '延边州推动与长春市对接合作综述', byline: '吉林日报记者 张伟国 代黎黎' });
+    expect(Array.isArray(out.articles[0].paragraphs)).toBe(true);
+    expect(out.unplaced).toEqual([]);
+  });
+
+  it('should name the file in a one-line error for a file it cannot decode', () => {
+    const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bad-')), 'empty.txt');
+    fs.writeFileSync(bad, '');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/archive.js'), 'parse', bad], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(`${bad}: error: empty file`);
+  });
+});

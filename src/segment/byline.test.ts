@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { parseByline, splitTrailingByline } from './byline.ts';
+
+describe('parseByline', () => {
+  it('should parse organisation, role and several names', () => {
+    expect(parseByline('吉林日报记者 张伟国 代黎黎')).toEqual({
+      byline: '吉林日报记者 张伟国 代黎黎',
+      reporters: [
+        { name: '张伟国', role: '记者', org: '吉林日报' },
+        { name: '代黎黎', role: '记者', org: '吉林日报' },
+      ],
+    });
+  });
+
+  it('should parse several roles and correct a misread 通讯员', () => {
+    const m = parseByline('吉林日报记者 任胜章 诵讯员 于婷');
+    expect(m?.byline).toBe('吉林日报记者 任胜章 通讯员 于婷');
+    expect(m?.reporters.map((r) => r.role)).toEqual(['记者', '通讯员']);
+  });
+
+  it('should accept every role the papers print', () => {
+    for (const role of ['全媒体记者', '见习记者', '实习生', '通讯员', '摄影', '记者']) {
+      expect(parseByline(`城市晚报${role} 陆续`)?.reporters[0].role).toBe(role);
+    }
+  });
+
+  it('should not take a heading or a sentence for a byline', () => {
+    expect(parseByline('记者手记')).toBeNull();
+    expect(parseByline('他告诉记者')).toBeNull();
+    expect(parseByline('吉林日报记者')).toBeNull();
+  });
+});
+
+describe('splitTrailingByline', () => {
+  it('should find a byline glued after a full stop without a space', () => {
+    expect(splitTrailingByline('森林蓄积量达到10.87亿立方 米。吉林日报记者 李抑嫱')).toMatchObject({
+      rest: '森林蓄积量达到10.87亿立方 米。',
+      byline: '吉林日报记者 李抑嫱',
+    });
+  });
+
+  it('should find a byline after a truncated sentence', () => {
+    expect(splitTrailingByline('经珲春口岸出口汽车3000辆,货值 吉林日报记者 张伟国 张琰')?.rest).toBe('经珲春口岸出口汽车3000辆,货值');
+  });
+
+  it('should leave a paragraph that only mentions a reporter alone', () => {
+    expect(splitTrailingByline('近日,城市晚报全媒体记者了解到,长春U14男足出征。')).toBeNull();
+  });
+});
