@@ -1,20 +1,62 @@
 /**
- * The site as an Eleventy plugin: global data, filters and the Markdown
- * engine. eleventy.config.ts mounts it; tests mount it on an in-memory build.
+ * The site as an Eleventy plugin: global data (`archive`, `site`, `room`),
+ * filters, shortcodes and the Markdown engine. eleventy.config.ts mounts it;
+ * tests mount it on an in-memory build.
  */
 import type { UserConfig } from '@11ty/eleventy';
+import type { Archive, ArchiveArticle } from '../types.ts';
 import { getArchive } from './archive-source.ts';
+import { readingRoom, type ReadingRoom } from './collections.ts';
+import { absoluteUrl, prefixedPath, siteFilters } from './filters.ts';
+import { articleRecord, catalogueEntry, keywordUrl, newsArticleLd, reporterUrl, safeJson } from './structured-data.ts';
+import { renderArticleBody, renderMarkdown } from '../render/render.ts';
 
 export interface SiteOptions {
-  /** Absolute URL the site is deployed at, for feeds and sitemaps. Default http://localhost:8080/. */
+  /** Absolute URL the site is deployed at, for feeds and sitemaps. Default $SITE_URL, else http://localhost:8080/. */
   siteUrl?: string;
+}
+
+const rooms = new WeakMap<Archive, ReadingRoom>();
+
+/** The reading-room views of an archive, computed once per archive. */
+function roomOf(archive: Archive): ReadingRoom {
+  let room = rooms.get(archive);
+  if (!room) {
+    room = readingRoom(archive);
+    rooms.set(archive, room);
+  }
+  return room;
 }
 
 /** Register the archive site on an Eleventy config. */
 export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}): void {
+  const siteUrl = () => options.siteUrl ?? process.env.SITE_URL ?? 'http://localhost:8080/';
+  // Note: read lazily; Eleventy sets the path prefix after plugins are added.
+  const pathPrefix = () => (eleventyConfig as unknown as { pathPrefix?: string }).pathPrefix ?? '/';
+  const absolute = (url: string) => absoluteUrl(url, siteUrl(), pathPrefix());
+
   eleventyConfig.addGlobalData('archive', () => getArchive());
+  eleventyConfig.addGlobalData('room', () => roomOf(getArchive()));
   eleventyConfig.addGlobalData('site', () => ({
     title: '吉林报纸数字档案',
-    url: options.siteUrl ?? process.env.SITE_URL ?? 'http://localhost:8080/',
+    shortTitle: '吉林报纸档案',
+    description: '吉林日报、城市晚报等报纸版面的 OCR 文字档案：按日期、版面、记者和关键词浏览。',
+    url: siteUrl(),
   }));
+
+  for (const [name, fn] of Object.entries(siteFilters({ siteUrl, pathPrefix }))) eleventyConfig.addFilter(name, fn);
+  eleventyConfig.addFilter('reporterUrl', reporterUrl);
+  eleventyConfig.addFilter('keywordUrl', keywordUrl);
+
+  // Shortcodes return markup Nunjucks does not escape again: the body is
+  // built from text nodes, the JSON is escaped for <script> and HTML.
+  eleventyConfig.addShortcode('articleBody', (article: ArchiveArticle) => renderArticleBody(article));
+  eleventyConfig.addShortcode('jsonLd', (article: ArchiveArticle) => `<script type="application/ld+json">${safeJson(newsArticleLd(article, absolute))}</script>`);
+  eleventyConfig.addShortcode('articleJson', (article: ArchiveArticle) => safeJson(articleRecord(article, absolute), 2));
+  eleventyConfig.addShortcode('catalogueJson', (articles: ArchiveArticle[]) =>
+    safeJson({ count: articles.length, site: absolute('/'), articles: articles.map((a) => catalogueEntry(a, absolute)) }, 1),
+  );
+  eleventyConfig.addShortcode('prefixedPath', (url: string) => prefixedPath(url, pathPrefix()));
+
+  eleventyConfig.setLibrary('md', { render: (source: string) => renderMarkdown(source) } as never);
 }

@@ -1,0 +1,373 @@
+/**
+ * Computed views of the archive for the reading room: reporters, keywords,
+ * related articles, previous/next links, calendars, citations. Pure
+ * functions over the `Archive`, so each can be tested without Eleventy.
+ */
+import type { Archive, ArchiveArticle, ArchiveIssue, ArchivePage } from '../types.ts';
+
+/** An article with everything its page links to. */
+export interface ArticleView {
+  article: ArchiveArticle;
+  /** The page (版面) the article is printed on. */
+  page: ArchivePage;
+  issue: ArchiveIssue;
+  /** Previous and next article in the issue's reading order, or null. */
+  prev: ArchiveArticle | null;
+  next: ArchiveArticle | null;
+  /** Up to five other articles sharing the most keywords. */
+  related: ArchiveArticle[];
+  /** GB/T 7714 reference. */
+  citation: string;
+}
+
+/** A page with its neighbours in the issue. */
+export interface PageView {
+  page: ArchivePage;
+  issue: ArchiveIssue;
+  prev: ArchivePage | null;
+  next: ArchivePage | null;
+}
+
+/** An issue with the previous (older) and next (newer) issue of the same paper. */
+export interface IssueView {
+  issue: ArchiveIssue;
+  prev: ArchiveIssue | null;
+  next: ArchiveIssue | null;
+  /** Articles in the issue. */
+  articles: number;
+}
+
+/** Articles grouped under one name (a reporter or a keyword). */
+export interface Group {
+  /** The name as printed. */
+  name: string;
+  /** Path segment used in the URL. */
+  slug: string;
+  /** Site-relative URL, e.g. `/reporters/方达/`. */
+  url: string;
+  /** Articles, newest first. */
+  articles: ArchiveArticle[];
+}
+
+/** A day cell of a month grid. */
+export interface CalendarDay {
+  /** Day of month, 1-based. */
+  day: number;
+  /** YYYY-MM-DD. */
+  date: string;
+  /** Issue URL when the paper has an issue that day, else null. */
+  url: string | null;
+}
+
+/** One month of one paper, weeks Monday first; `null` pads the first and last week. */
+export interface CalendarMonth {
+  /** YYYY-MM. */
+  key: string;
+  year: number;
+  /** 1–12. */
+  month: number;
+  /** Anchor id, e.g. `jlrb-2024-05`. */
+  id: string;
+  issues: number;
+  weeks: Array<Array<CalendarDay | null>>;
+}
+
+/** One paper's months with issues in a year. */
+export interface CalendarPaper {
+  paper: string;
+  paperName: string;
+  issues: number;
+  /** Issue counts per month, index 0 = January. */
+  counts: number[];
+  months: CalendarMonth[];
+}
+
+/** The calendars of one year. */
+export interface CalendarYear {
+  year: number;
+  url: string;
+  issues: number;
+  papers: CalendarPaper[];
+}
+
+/** Archive size and span, for the home page. */
+export interface ArchiveStats {
+  first: string | null;
+  last: string | null;
+  issues: number;
+  pages: number;
+  articles: number;
+  papers: number;
+}
+
+/** Everything the templates need beyond the archive itself. */
+export interface ReadingRoom {
+  stats: ArchiveStats;
+  issues: IssueView[];
+  articles: ArticleView[];
+  pages: PageView[];
+  reporters: Group[];
+  keywords: Group[];
+  calendar: CalendarYear[];
+}
+
+const collator = new Intl.Collator('zh-CN');
+
+/**
+ * Characters that cannot stand in a URL path segment (or in an Eleventy
+ * permalink) are dropped: separators, query/fragment marks, markup and
+ * quoting characters, controls, whitespace.
+ */
+const UNSAFE_SEGMENT = /[\s/\\?#%&<>"'`{}|^\[\]:*\u0000-\u001F\u007F\u202A-\u202E\u2066-\u2069]/g;
+
+/**
+ * A name as a URL path segment: the name itself (Chinese stays readable)
+ * minus characters that would break a path; `_` + code points when nothing is left.
+ *
+ * @param name Reporter name or keyword.
+ * @returns A non-empty segment without `/`, `?`, `#`, `%`, `&`, `.`-only.
+ */
+export function slugify(name: string): string {
+  const s = name.replace(UNSAFE_SEGMENT, '').replace(/^\.+$/, '');
+  if (s) return s;
+  return `_${[...name].map((c) => c.codePointAt(0)!.toString(16)).join('-')}`;
+}
+
+/**
+ * The article's reference in GB/T 7714-2015 form for newspaper articles:
+ * `作者, 作者. 题名[N]. 报纸名, 出版日期(版次).` Authors are the reporters
+ * joined by ", "; without any the authors part is left out.
+ *
+ * @param article The article.
+ * @returns e.g. `张伟国, 代黎黎. 在携手前行中共享机遇共赢发展[N]. 吉林日报, 2023-02-01(3).`
+ */
+export function citation(article: ArchiveArticle): string {
+  const authors = article.reporters.map((r) => r.name).filter(Boolean).join(', ');
+  const title = article.headline.trim() || '无题';
+  const page = article.pageNumber ?? article.page;
+  return `${authors ? `${authors}. ` : ''}${title}[N]. ${article.paperName}, ${article.date}(${page}).`;
+}
+
+/**
+ * Group articles under each of several names, keeping archive order
+ * (newest first) inside a group; groups sorted by size then name.
+ */
+function groupBy(articles: ArchiveArticle[], names: (a: ArchiveArticle) => string[], base: string): Group[] {
+  const groups = new Map<string, Group>();
+  for (const article of articles) {
+    const seen = new Set<string>();
+    for (const name of names(article)) {
+      const slug = slugify(name);
+      if (seen.has(slug)) continue;
+      seen.add(slug);
+      let g = groups.get(slug);
+      if (!g) {
+        g = { name, slug, url: `/${base}/${slug}/`, articles: [] };
+        groups.set(slug, g);
+      }
+      g.articles.push(article);
+    }
+  }
+  return [...groups.values()].sort((a, b) => b.articles.length - a.articles.length || collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1));
+}
+
+/**
+ * Reporters with every article they are credited on.
+ *
+ * @param articles Articles, newest first.
+ * @returns One group per reporter name, URL `/reporters/<name>/`.
+ */
+export function groupByReporter(articles: ArchiveArticle[]): Group[] {
+  return groupBy(articles, (a) => a.reporters.map((r) => r.name.trim()).filter(Boolean), 'reporters');
+}
+
+/**
+ * Keywords with every article that carries them.
+ *
+ * @param articles Articles, newest first.
+ * @returns One group per keyword, URL `/keywords/<word>/`.
+ */
+export function groupByKeyword(articles: ArchiveArticle[]): Group[] {
+  return groupBy(articles, (a) => a.keywords.map((k) => k.trim()).filter(Boolean), 'keywords');
+}
+
+/**
+ * Articles sharing the most keywords with `article`; ties go to the newer,
+ * then to archive order.
+ *
+ * @param article The article.
+ * @param keywords Keyword groups from `groupByKeyword`.
+ * @param count How many to return; default 5.
+ * @returns Other articles, best first.
+ */
+export function relatedArticles(article: ArchiveArticle, keywords: Map<string, Group>, count = 5): ArchiveArticle[] {
+  const scores = new Map<ArchiveArticle, number>();
+  for (const k of article.keywords) {
+    const g = keywords.get(slugify(k.trim()));
+    if (!g) continue;
+    for (const other of g.articles) if (other.id !== article.id) scores.set(other, (scores.get(other) ?? 0) + 1);
+  }
+  const order = new Map<ArchiveArticle, number>();
+  let i = 0;
+  for (const a of scores.keys()) order.set(a, i++);
+  return [...scores]
+    .sort(([a, x], [b, y]) => y - x || (a.date !== b.date ? (a.date < b.date ? 1 : -1) : order.get(a)! - order.get(b)!))
+    .slice(0, count)
+    .map(([a]) => a);
+}
+
+/**
+ * Issue counts and the first and last date.
+ *
+ * @param archive The archive.
+ * @returns Size and span.
+ */
+export function archiveStats(archive: Archive): ArchiveStats {
+  const dates = archive.issues.map((i) => i.date).sort();
+  return {
+    first: dates[0] ?? null,
+    last: dates[dates.length - 1] ?? null,
+    issues: archive.issues.length,
+    pages: archive.issues.reduce((n, i) => n + i.pages.length, 0),
+    articles: archive.articles.length,
+    papers: archive.papers.length,
+  };
+}
+
+/**
+ * Days of a month as weeks, Monday first.
+ *
+ * @param year Full year.
+ * @param month 1–12.
+ * @param urls Issue URL by YYYY-MM-DD.
+ * @returns Weeks of seven cells, `null` outside the month.
+ */
+export function monthGrid(year: number, month: number, urls: Map<string, string>): Array<Array<CalendarDay | null>> {
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // getUTCDay: 0 = Sunday; shift so Monday is column 0.
+  const lead = (new Date(Date.UTC(year, month - 1, 1)).getUTCDay() + 6) % 7;
+  const cells: Array<CalendarDay | null> = Array.from({ length: lead }, () => null);
+  for (let d = 1; d <= days; d++) {
+    const date = `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+    cells.push({ day: d, date, url: urls.get(date) ?? null });
+  }
+  while (cells.length % 7) cells.push(null);
+  const weeks: Array<Array<CalendarDay | null>> = [];
+  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
+  return weeks;
+}
+
+/**
+ * Calendars by year (newest first), one per paper, with a month grid for
+ * every month the paper has an issue in.
+ *
+ * @param archive The archive.
+ * @returns Years with each paper's months.
+ */
+export function calendarYears(archive: Archive): CalendarYear[] {
+  const byYear = new Map<number, Map<string, ArchiveIssue[]>>();
+  for (const issue of archive.issues) {
+    const year = Number(issue.date.slice(0, 4));
+    const papers = byYear.get(year) ?? new Map<string, ArchiveIssue[]>();
+    byYear.set(year, papers);
+    const list = papers.get(issue.paper) ?? [];
+    papers.set(issue.paper, list);
+    list.push(issue);
+  }
+  const paperOrder = archive.papers.map((p) => p.id);
+  return [...byYear]
+    .sort(([a], [b]) => b - a)
+    .map(([year, papers]) => {
+      const cals: CalendarPaper[] = [...papers]
+        .sort(([a], [b]) => paperOrder.indexOf(a) - paperOrder.indexOf(b) || (a < b ? -1 : 1))
+        .map(([paper, issues]) => {
+          const urls = new Map(issues.map((i) => [i.date, i.url]));
+          const counts = Array.from({ length: 12 }, () => 0);
+          for (const i of issues) counts[Number(i.date.slice(5, 7)) - 1]++;
+          const months: CalendarMonth[] = [];
+          counts.forEach((n, m) => {
+            if (!n) return;
+            const key = `${year}-${String(m + 1).padStart(2, '0')}`;
+            months.push({ key, year, month: m + 1, id: `${paper}-${key}`, issues: n, weeks: monthGrid(year, m + 1, urls) });
+          });
+          return { paper, paperName: issues[0].paperName, issues: issues.length, counts, months };
+        });
+      return { year, url: `/calendar/${year}/`, issues: cals.reduce((n, c) => n + c.issues, 0), papers: cals };
+    });
+}
+
+/**
+ * Every issue with the older and newer issue of the same paper.
+ *
+ * @param archive The archive (issues newest first).
+ * @returns Issues in archive order.
+ */
+export function issueViews(archive: Archive): IssueView[] {
+  const byPaper = new Map<string, ArchiveIssue[]>();
+  for (const issue of archive.issues) byPaper.set(issue.paper, [...(byPaper.get(issue.paper) ?? []), issue]);
+  return archive.issues.map((issue) => {
+    const list = byPaper.get(issue.paper)!;
+    const i = list.indexOf(issue);
+    return {
+      issue,
+      prev: list[i + 1] ?? null,
+      next: list[i - 1] ?? null,
+      articles: issue.pages.reduce((n, p) => n + p.articles.length, 0),
+    };
+  });
+}
+
+/**
+ * Every page with the previous and next page of its issue.
+ *
+ * @param archive The archive.
+ * @returns Pages in archive order.
+ */
+export function pageViews(archive: Archive): PageView[] {
+  return archive.issues.flatMap((issue) =>
+    issue.pages.map((page, i) => ({ page, issue, prev: issue.pages[i - 1] ?? null, next: issue.pages[i + 1] ?? null })),
+  );
+}
+
+/**
+ * Every article with its page, neighbours in the issue's reading order
+ * (page by page), related articles and citation.
+ *
+ * @param archive The archive.
+ * @param keywords Keyword groups from `groupByKeyword`.
+ * @returns Articles in archive order.
+ */
+export function articleViews(archive: Archive, keywords: Group[]): ArticleView[] {
+  const bySlug = new Map(keywords.map((g) => [g.slug, g]));
+  return archive.issues.flatMap((issue) => {
+    const list = issue.pages.flatMap((page) => page.articles.map((article) => ({ article, page })));
+    return list.map(({ article, page }, i) => ({
+      article,
+      page,
+      issue,
+      prev: list[i - 1]?.article ?? null,
+      next: list[i + 1]?.article ?? null,
+      related: relatedArticles(article, bySlug),
+      citation: citation(article),
+    }));
+  });
+}
+
+/**
+ * All computed views of the archive.
+ *
+ * @param archive The archive.
+ * @returns Stats, article and page views, reporters, keywords, calendars.
+ */
+export function readingRoom(archive: Archive): ReadingRoom {
+  const keywords = groupByKeyword(archive.articles);
+  return {
+    stats: archiveStats(archive),
+    issues: issueViews(archive),
+    articles: articleViews(archive, keywords),
+    pages: pageViews(archive),
+    reporters: groupByReporter(archive.articles),
+    keywords,
+    calendar: calendarYears(archive),
+  };
+}

@@ -1,0 +1,220 @@
+/**
+ * The built site, checked with real parsers and a real browser: every
+ * internal link and asset resolves (also under a base path), the HTML
+ * validates, JSON and JSON-LD parse, the feed is Atom; in Chromium a reader
+ * walks home → calendar → issue → page → article → reporter at desktop and
+ * phone widths with no console error, no request to another host and no
+ * serious accessibility violation.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { HtmlValidate } from 'html-validate';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from '../build.ts';
+import { serveStatic } from '../serve/static-server.ts';
+
+const ROOT = path.join(import.meta.dirname, '../..');
+const FIXTURES = path.join(ROOT, 'src/parse/fixtures');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const require = createRequire(import.meta.url);
+
+/** Two papers, three dates, several pages in every OCR style. */
+function fixtureInput(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'site-in-'));
+  const put = (rel: string, src: string) => {
+    fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    fs.copyFileSync(path.join(FIXTURES, src), path.join(dir, rel));
+  };
+  fs.mkdirSync(path.join(dir, 'jlrb'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'jlrb/paper.json'), '{"name": "吉林日报"}');
+  put('jlrb/2023-02-01/3.txt', 'seed-page.txt');
+  put('jlrb/2024-05-02/1.txt', 'dev-01.txt');
+  put('jlrb/2024-05-02/2.txt', 'dev-04.txt');
+  fs.mkdirSync(path.join(dir, 'cswb'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'cswb/paper.json'), '{"name": "城市晚报"}');
+  put('cswb/2024-05-03/1.txt', 'dev-07.txt');
+  put('cswb/2024-05-03/2.txt', 'dev-13.txt');
+  return dir;
+}
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+/** Internal URLs (href/src) in a built HTML file. */
+function links(html: string): string[] {
+  const out: string[] = [];
+  for (const m of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) out.push(m[1].replace(/&amp;/g, '&'));
+  return out.filter((u) => !/^(https?:|mailto:|data:|#|javascript:)/.test(u));
+}
+
+/** The file a site URL resolves to, or null. */
+function resolve(site: string, basePath: string, fromFile: string, url: string): string | null {
+  const clean = decodeURIComponent(url.split('#')[0].split('?')[0]);
+  if (!clean) return fromFile;
+  let rel: string;
+  if (clean.startsWith('/')) {
+    if (!clean.startsWith(basePath)) return null;
+    rel = clean.slice(basePath.length);
+  } else rel = path.relative(site, path.resolve(path.dirname(fromFile), clean));
+  const file = path.join(site, rel);
+  if (fs.existsSync(file) && fs.statSync(file).isFile()) return file;
+  if (fs.existsSync(path.join(file, 'index.html'))) return path.join(file, 'index.html');
+  return null;
+}
+
+const sites: Record<string, string> = {};
+
+beforeAll(async () => {
+  const input = fixtureInput();
+  for (const basePath of ['/', '/archive-sub/']) {
+    const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'site-out-')), 'site');
+    const result = await build({ input, output, basePath, root: ROOT });
+    expect(result.exitCode).toBe(0);
+    sites[basePath] = output;
+  }
+});
+
+describe('the built site', () => {
+  for (const basePath of ['/', '/archive-sub/']) {
+    it(`should resolve every internal link and asset (base path ${basePath})`, () => {
+      const site = sites[basePath];
+      const broken: string[] = [];
+      for (const file of walk(site).filter((f) => f.endsWith('.html'))) {
+        for (const url of links(fs.readFileSync(file, 'utf8'))) {
+          if (!resolve(site, basePath, file, url)) broken.push(`${path.relative(site, file)} → ${url}`);
+        }
+      }
+      expect(broken).toEqual([]);
+    });
+  }
+
+  it('should have every page reachable by links from the home page', () => {
+    const site = sites['/'];
+    const seen = new Set<string>();
+    const queue = [path.join(site, 'index.html')];
+    while (queue.length) {
+      const file = queue.pop()!;
+      if (seen.has(file) || !file.endsWith('.html')) continue;
+      seen.add(file);
+      for (const url of links(fs.readFileSync(file, 'utf8'))) {
+        const target = resolve(site, '/', file, url);
+        if (target && !seen.has(target)) queue.push(target);
+      }
+    }
+    const unreachable = walk(site)
+      .filter((f) => f.endsWith('.html') && !seen.has(f) && !f.endsWith('404.html'))
+      .map((f) => path.relative(site, f));
+    expect(unreachable).toEqual([]);
+  });
+
+  it('should produce valid HTML on every page', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': 'off', 'long-title': 'off' } });
+    const failures: string[] = [];
+    for (const file of walk(sites['/']).filter((f) => f.endsWith('.html'))) {
+      const report = await validator.validateString(fs.readFileSync(file, 'utf8'), file);
+      for (const r of report.results) for (const m of r.messages) failures.push(`${path.relative(sites['/'], file)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    }
+    expect(failures.slice(0, 20)).toEqual([]);
+  });
+
+  it('should write JSON files and JSON-LD that parse', () => {
+    const site = sites['/'];
+    const jsonFiles = walk(site).filter((f) => f.endsWith('.json'));
+    expect(jsonFiles.length).toBeGreaterThan(1);
+    for (const f of jsonFiles) expect(() => JSON.parse(fs.readFileSync(f, 'utf8')), f).not.toThrow();
+    let ld = 0;
+    for (const f of walk(site).filter((f) => f.endsWith('.html'))) {
+      for (const m of fs.readFileSync(f, 'utf8').matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) {
+        const data = JSON.parse(m[1]);
+        expect(data['@context']).toBe('https://schema.org');
+        ld++;
+      }
+    }
+    expect(ld).toBeGreaterThan(0);
+  });
+});
+
+describe('in Chromium', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof serveStatic>>;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    server = await serveStatic(sites['/'], { port: 0 });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    server?.server.close();
+  });
+
+  it('should parse the feed as Atom', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    const feed = fs.readFileSync(path.join(sites['/'], 'feed.xml'), 'utf8');
+    const result = await page.evaluate((xml) => {
+      const doc = new DOMParser().parseFromString(xml, 'application/xml');
+      return { error: doc.querySelector('parsererror')?.textContent ?? null, root: doc.documentElement.namespaceURI, entries: doc.getElementsByTagName('entry').length };
+    }, feed);
+    expect(result).toMatchObject({ error: null, root: 'http://www.w3.org/2005/Atom' });
+    expect(result.entries).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  for (const width of [1280, 375]) {
+    it(`should walk home → calendar → issue → page → article → reporter and back at ${width}px`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+      page.on('request', (r) => {
+        if (!r.url().startsWith(server.url.replace(/\/$/, ''))) problems.push(`request to another host: ${r.url()}`);
+      });
+      const shots = process.env.SCREENSHOTS;
+      const step = async (name: string, selector: string) => {
+        const link = page.locator(selector).first();
+        await expect.poll(() => link.count(), { message: `${name}: no link matching ${selector} on ${page.url()}` }).toBeGreaterThan(0);
+        await Promise.all([page.waitForLoadState('load'), link.click()]);
+        await page.waitForLoadState('load');
+        await checkPage(page, name);
+        if (shots) await page.screenshot({ path: path.join(shots, `${width}-${name}.png`), fullPage: true });
+      };
+      await page.goto(server.url);
+      await checkPage(page, 'home');
+      if (shots) await page.screenshot({ path: path.join(shots, `${width}-home.png`), fullPage: true });
+      await step('calendar', 'a[href="/calendar/"]');
+      await step('issue', 'main a[href^="/"][href$="/"]:is([href*="-0"],[href*="-1"],[href*="-2"],[href*="-3"])');
+      await step('page', 'main a[href$="/1/"], main a[href$="/2/"], main a[href$="/3/"]');
+      const articleHref = await page.locator('main a[href$="/1/"]').first().getAttribute('href');
+      expect(articleHref).toMatch(/^\/\w+\/\d{4}-\d{2}-\d{2}\/\w+\/1\/$/);
+      await step('article', `main a[href="${articleHref}"]`);
+      await step('reporter', 'main a[href^="/reporters/"]');
+      await page.goBack();
+      expect(new URL(page.url()).pathname).toBe(articleHref);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
+
+  async function checkPage(page: Page, name: string) {
+    expect(await page.locator('h1').count(), `${name}: one h1`).toBe(1);
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      // @ts-expect-error axe is injected above
+      const r = await window.axe.run(document, { resultTypes: ['violations'] });
+      return r.violations.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical').map((v: { id: string; nodes: unknown[] }) => `${v.id} (${v.nodes.length})`);
+    });
+    expect(violations, `${name}: serious or critical axe violations`).toEqual([]);
+  }
+});

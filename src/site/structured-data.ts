@@ -1,0 +1,125 @@
+/**
+ * Machine-readable views of articles: schema.org NewsArticle JSON-LD, the
+ * per-article JSON file and the catalogue `/data/articles.json`. URLs are
+ * absolute, made by the `absolute` function the caller passes in.
+ */
+import type { ArchiveArticle } from '../types.ts';
+import { plainText } from '../render/clean-text.ts';
+import { citation, slugify } from './collections.ts';
+import { excerpt, headlineText, isoDate } from './filters.ts';
+
+/** Turns a site-relative URL into an absolute one. */
+export type Absolute = (url: string) => string;
+
+/**
+ * JSON that is safe inside `<script>` and in any HTML context: `<`, `>`, `&`
+ * and the JavaScript line separators are written as `\uXXXX`, so a headline
+ * holding `</script>` cannot end the script element.
+ *
+ * @param value Any JSON value.
+ * @param indent Spaces to indent by; default none.
+ * @returns JSON text.
+ */
+export function safeJson(value: unknown, indent?: number): string {
+  return JSON.stringify(value, null, indent)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * schema.org NewsArticle for an article page.
+ *
+ * @param article The article.
+ * @param absolute URL maker.
+ * @returns A JSON-LD object.
+ */
+export function newsArticleLd(article: ArchiveArticle, absolute: Absolute): Record<string, unknown> {
+  const ld: Record<string, unknown> = {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: headlineText(article),
+    url: absolute(article.url),
+    mainEntityOfPage: absolute(article.url),
+    datePublished: isoDate(article.date),
+    inLanguage: 'zh-CN',
+    isAccessibleForFree: true,
+    publisher: { '@type': 'Organization', name: plainText(article.paperName) },
+    printPage: String(article.pageNumber ?? article.page),
+    description: excerpt(article, 160),
+  };
+  if (article.subhead) ld.alternativeHeadline = plainText(article.subhead);
+  if (article.section) ld.printSection = plainText(article.section);
+  if (article.reporters.length) ld.author = article.reporters.map((r) => ({ '@type': 'Person', name: plainText(r.name), url: absolute(reporterUrl(r.name)) }));
+  if (article.keywords.length) ld.keywords = article.keywords.map(plainText).join(',');
+  return ld;
+}
+
+/**
+ * The JSON file published next to an article page (`…/index.json`): every
+ * structured field, absolute URL and citation.
+ *
+ * @param article The article.
+ * @param absolute URL maker.
+ * @returns A plain object.
+ */
+export function articleRecord(article: ArchiveArticle, absolute: Absolute): Record<string, unknown> {
+  return {
+    id: article.id,
+    url: absolute(article.url),
+    paper: article.paper,
+    paperName: article.paperName,
+    date: article.date,
+    page: article.page,
+    pageNumber: article.pageNumber,
+    section: article.section,
+    n: article.n,
+    kicker: article.kicker,
+    headline: article.headline,
+    subhead: article.subhead,
+    byline: article.byline,
+    reporters: article.reporters,
+    paragraphs: article.paragraphs,
+    kinds: article.kinds,
+    truncated: article.truncated,
+    keywords: article.keywords,
+    untitled: article.untitled === true,
+    citation: citation(article),
+    source: article.source,
+  };
+}
+
+/**
+ * One catalogue entry for `/data/articles.json`.
+ *
+ * @param article The article.
+ * @param absolute URL maker.
+ * @returns id, url, json, headline, date, paper, page, byline, reporters, keywords.
+ */
+export function catalogueEntry(article: ArchiveArticle, absolute: Absolute): Record<string, unknown> {
+  return {
+    id: article.id,
+    url: absolute(article.url),
+    json: absolute(`${article.url}index.json`),
+    headline: article.headline,
+    date: article.date,
+    paper: article.paper,
+    paperName: article.paperName,
+    page: article.page,
+    byline: article.byline,
+    reporters: article.reporters.map((r) => r.name),
+    keywords: article.keywords,
+  };
+}
+
+/** Site-relative URL of a reporter's page. */
+export function reporterUrl(name: string): string {
+  return `/reporters/${slugify(name.trim())}/`;
+}
+
+/** Site-relative URL of a keyword's page. */
+export function keywordUrl(word: string): string {
+  return `/keywords/${slugify(word.trim())}/`;
+}
