@@ -3,7 +3,7 @@
  * URLs. Plain functions (tested directly); `siteFilters` registers them.
  */
 import type { ArchiveArticle, ArchivePage } from '../types.ts';
-import { plainText, revealControls } from '../render/clean-text.ts';
+import { plainText } from '../render/clean-text.ts';
 
 const nameCollator = new Intl.Collator('zh-CN');
 const WEEKDAYS = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
@@ -112,7 +112,6 @@ export function siteFilters(options: { siteUrl: () => string; pathPrefix: () => 
     excerpt,
     isoDate,
     plain: plainText,
-    revealControls: (text: string) => revealControls(text ?? ''),
     absUrl: (url: string) => absoluteUrl(url, options.siteUrl(), options.pathPrefix()),
     take: <T>(list: T[], n: number) => (list ?? []).slice(0, n),
     number: (n: number) => n.toLocaleString('zh-CN'),

@@ -7,9 +7,10 @@ import type { UserConfig } from '@11ty/eleventy';
 import type { Archive, ArchiveArticle } from '../types.ts';
 import { getArchive } from './archive-source.ts';
 import { readingRoom, type ReadingRoom } from './collections.ts';
-import { absoluteUrl, prefixedPath, siteFilters } from './filters.ts';
+import { absoluteUrl, siteFilters } from './filters.ts';
 import { articleRecord, catalogueEntry, keywordUrl, newsArticleLd, reporterUrl, safeJson } from './structured-data.ts';
 import { renderArticleBody, renderMarkdown } from '../render/render.ts';
+import { rawTextHtml } from '../render/raw-text.ts';
 
 export interface SiteOptions {
   /** Absolute URL the site is deployed at, for feeds and sitemaps. Default $SITE_URL, else http://localhost:8080/. */
@@ -56,7 +57,10 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}
   eleventyConfig.addShortcode('catalogueJson', (articles: ArchiveArticle[]) =>
     safeJson({ count: articles.length, site: absolute('/'), articles: articles.map((a) => catalogueEntry(a, absolute)) }, 1),
   );
-  eleventyConfig.addShortcode('prefixedPath', (url: string) => prefixedPath(url, pathPrefix()));
+  eleventyConfig.addShortcode('rawText', (text: string) => rawTextHtml(text ?? ''));
 
+  // Note: trimBlocks/lstripBlocks keep tag-only template lines from leaving
+  // blank or trailing-space lines in the HTML.
+  eleventyConfig.setNunjucksEnvironmentOptions({ trimBlocks: true, lstripBlocks: true });
   eleventyConfig.setLibrary('md', { render: (source: string) => renderMarkdown(source) } as never);
 }

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import {
+  archiveStats,
+  articleViews,
+  calendarYears,
+  citation,
+  groupByKeyword,
+  groupByReporter,
+  issueViews,
+  monthGrid,
+  pageViews,
+  readingRoom,
+  relatedArticles,
+  slugify,
+} from './collections.ts';
+import { makeArchive, makeArticle, sample } from './fixtures.ts';
+
+const reporter = (name: string) => ({ name, role: '记者', org: '吉林日报' });
+
+describe('citation', () => {
+  it('should format a newspaper article in GB/T 7714 form', () => {
+    expect(citation(sample)).toBe('张伟国, 代黎黎. 在携手前行中共享机遇共赢发展[N]. 吉林日报, 2023-02-01(3).');
+  });
+
+  it('should leave out the authors when there is no byline', () => {
+    expect(citation({ ...sample, byline: null, reporters: [] })).toBe('在携手前行中共享机遇共赢发展[N]. 吉林日报, 2023-02-01(3).');
+  });
+
+  it('should use the page id when the page number is unknown', () => {
+    expect(citation({ ...sample, reporters: [], page: 'A1', pageNumber: null })).toBe('在携手前行中共享机遇共赢发展[N]. 吉林日报, 2023-02-01(A1).');
+  });
+});
+
+describe('slugify', () => {
+  it('should keep Chinese names as they are', () => {
+    expect(slugify('张伟国')).toBe('张伟国');
+  });
+
+  it('should drop characters that break a path or a permalink', () => {
+    expect(slugify('a/b?c#d%e&f<g>"\'h')).toBe('abcdefgh');
+  });
+
+  it('should never return an empty or dot-only segment', () => {
+    expect(slugify('/')).toBe('_2f');
+    expect(slugify('..')).toBe('_2e-2e');
+  });
+});
+
+describe('groupByReporter', () => {
+  const a1 = makeArticle({ paper: 'jlrb', date: '2024-05-02', page: '1', n: 1, reporters: [reporter('张三'), reporter('李四')] });
+  const a2 = makeArticle({ paper: 'jlrb', date: '2024-05-01', page: '1', n: 1, reporters: [reporter('张三')] });
+  const a3 = makeArticle({ paper: 'jlrb', date: '2024-05-01', page: '1', n: 2, reporters: [] });
+
+  it('should list every article of each reporter, newest first, biggest group first', () => {
+    const groups = groupByReporter([a1, a2, a3]);
+    expect(groups.map((g) => [g.name, g.url, g.articles.map((a) => a.id)])).toEqual([
+      ['张三', '/reporters/张三/', ['jlrb/2024-05-02/1/1', 'jlrb/2024-05-01/1/1']],
+      ['李四', '/reporters/李四/', ['jlrb/2024-05-02/1/1']],
+    ]);
+  });
+
+  it('should count a reporter named twice in one byline once', () => {
+    const twice = { ...a2, reporters: [reporter('张三'), reporter('张三')] };
+    expect(groupByReporter([twice])[0].articles).toHaveLength(1);
+  });
+});
+
+describe('groupByKeyword', () => {
+  it('should group articles under each keyword', () => {
+    const a = makeArticle({ paper: 'jlrb', date: '2024-05-01', page: '1', n: 1, keywords: ['冰雪', '旅游'] });
+    const b = makeArticle({ paper: 'jlrb', date: '2024-05-01', page: '1', n: 2, keywords: ['冰雪'] });
+    expect(groupByKeyword([a, b]).map((g) => [g.name, g.url, g.articles.length])).toEqual([
+      ['冰雪', '/keywords/冰雪/', 2],
+      ['旅游', '/keywords/旅游/', 1],
+    ]);
+  });
+});
+
+describe('relatedArticles', () => {
+  it('should rank by shared keywords, then newer first, excluding the article itself', () => {
+    const me = makeArticle({ paper: 'jlrb', date: '2024-05-01', page: '1', n: 1, keywords: ['甲', '乙', '丙'] });
+    const two = makeArticle({ paper: 'jlrb', date: '2024-04-01', page: '1', n: 1, keywords: ['甲', '乙'] });
+    const oneOld = makeArticle({ paper: 'jlrb', date: '2024-03-01', page: '1', n: 1, keywords: ['丙'] });
+    const oneNew = makeArticle({ paper: 'jlrb', date: '2024-06-01', page: '1', n: 1, keywords: ['甲'] });
+    const none = makeArticle({ paper: 'jlrb', date: '2024-06-02', page: '1', n: 1, keywords: ['丁'] });
+    const groups = new Map(groupByKeyword([none, oneNew, me, two, oneOld]).map((g) => [g.slug, g]));
+    expect(relatedArticles(me, groups).map((a) => a.date)).toEqual(['2024-04-01', '2024-06-01', '2024-03-01']);
+    expect(relatedArticles(me, groups, 1)).toHaveLength(1);
+  });
+});
+
+describe('monthGrid', () => {
+  it('should lay out May 2024 in weeks starting on Monday', () => {
+    const weeks = monthGrid(2024, 5, new Map([['2024-05-01', '/jlrb/2024-05-01/']]));
+    // 2024-05-01 is a Wednesday: two empty cells first.
+    expect(weeks[0].slice(0, 3)).toEqual([null, null, { day: 1, date: '2024-05-01', url: '/jlrb/2024-05-01/' }]);
+    expect(weeks).toHaveLength(5);
+    expect(weeks.every((w) => w.length === 7)).toBe(true);
+    expect(weeks.flat().filter(Boolean)).toHaveLength(31);
+    expect(weeks.flat().filter((d) => d?.url)).toHaveLength(1);
+  });
+
+  it('should handle a leap February', () => {
+    expect(monthGrid(2024, 2, new Map()).flat().filter(Boolean)).toHaveLength(29);
+  });
+});
+
+describe('calendarYears', () => {
+  const archive = makeArchive([
+    makeArticle({ paper: 'jlrb', date: '2024-05-02', page: '1' }),
+    makeArticle({ paper: 'cswb', date: '2024-05-01', page: '1' }),
+    makeArticle({ paper: 'jlrb', date: '2024-05-01', page: '1' }),
+    makeArticle({ paper: 'jlrb', date: '2023-12-30', page: '1' }),
+  ]);
+
+  it('should give one calendar per paper per year, newest year first', () => {
+    const years = calendarYears(archive);
+    expect(years.map((y) => [y.year, y.url, y.issues, y.papers.map((p) => p.paper)])).toEqual([
+      [2024, '/calendar/2024/', 3, ['cswb', 'jlrb']],
+      [2023, '/calendar/2023/', 1, ['jlrb']],
+    ]);
+  });
+
+  it('should only have months with issues, and link the issue days', () => {
+    const jlrb = calendarYears(archive)[0].papers[1];
+    expect(jlrb.counts[4]).toBe(2);
+    expect(jlrb.months.map((m) => [m.key, m.id, m.issues])).toEqual([['2024-05', 'jlrb-2024-05', 2]]);
+    const linked = jlrb.months[0].weeks.flat().filter((d) => d?.url).map((d) => d!.url);
+    expect(linked).toEqual(['/jlrb/2024-05-01/', '/jlrb/2024-05-02/']);
+  });
+});
+
+describe('navigation', () => {
+  const archive = makeArchive([
+    makeArticle({ paper: 'jlrb', date: '2024-05-02', page: '1', n: 1 }),
+    makeArticle({ paper: 'jlrb', date: '2024-05-01', page: '1', n: 1 }),
+    makeArticle({ paper: 'jlrb', date: '2024-05-01', page: '1', n: 2 }),
+    makeArticle({ paper: 'jlrb', date: '2024-05-01', page: '2', n: 1 }),
+  ]);
+
+  it('should link articles in reading order within an issue, across pages', () => {
+    const views = articleViews(archive, groupByKeyword(archive.articles));
+    const ids = (v: (typeof views)[number]) => [v.prev?.id ?? null, v.article.id, v.next?.id ?? null];
+    expect(views.map(ids)).toEqual([
+      [null, 'jlrb/2024-05-02/1/1', null],
+      [null, 'jlrb/2024-05-01/1/1', 'jlrb/2024-05-01/1/2'],
+      ['jlrb/2024-05-01/1/1', 'jlrb/2024-05-01/1/2', 'jlrb/2024-05-01/2/1'],
+      ['jlrb/2024-05-01/1/2', 'jlrb/2024-05-01/2/1', null],
+    ]);
+  });
+
+  it('should link pages within an issue', () => {
+    expect(pageViews(archive).map((v) => [v.prev?.page ?? null, v.page.url, v.next?.page ?? null])).toEqual([
+      [null, '/jlrb/2024-05-02/1/', null],
+      [null, '/jlrb/2024-05-01/1/', '2'],
+      ['1', '/jlrb/2024-05-01/2/', null],
+    ]);
+  });
+
+  it('should link an issue to the older and newer issue of its paper', () => {
+    expect(issueViews(archive).map((v) => [v.prev?.date ?? null, v.issue.date, v.next?.date ?? null, v.articles])).toEqual([
+      ['2024-05-01', '2024-05-02', null, 1],
+      [null, '2024-05-01', '2024-05-02', 3],
+    ]);
+  });
+
+  it('should count the archive and give its span', () => {
+    expect(archiveStats(archive)).toEqual({ first: '2024-05-01', last: '2024-05-02', issues: 2, pages: 3, articles: 4, papers: 1 });
+    expect(archiveStats(makeArchive([]))).toEqual({ first: null, last: null, issues: 0, pages: 0, articles: 0, papers: 0 });
+  });
+
+  it('should put it all together in readingRoom', () => {
+    expect(Object.keys(readingRoom(archive)).sort()).toEqual(['articles', 'calendar', 'issues', 'keywords', 'pages', 'reporters', 'stats']);
+  });
+});
