@@ -13,6 +13,8 @@ import { time, timeAsync } from './util/timing.ts';
 import { ArchiveError } from './util/errors.ts';
 import { setArchive } from './site/archive-source.ts';
 import configure from '../eleventy.config.ts';
+import { buildIndex } from './search/index/build-index.ts';
+import { writeIndex } from './search/index/write-index.ts';
 
 export interface CollectOptions {
   /** Input folder laid out as `<paper>/<YYYY-MM-DD>/<page>.txt`. Default `articles`. */
@@ -160,6 +162,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let files: number;
   try {
     files = await timeAsync('render', () => renderSite(archive, { output: staging, basePath, root }));
+    const index = time('index', () => writeIndex(buildIndex(archive.articles), path.join(staging, 'search')));
+    files += index.files;
     const old = `${output}.old-${process.pid}`;
     if (fs.existsSync(output)) fs.renameSync(output, old);
     fs.renameSync(staging, output);

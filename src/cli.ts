@@ -9,6 +9,7 @@ import { build, normalizeBasePath } from './build.ts';
 import { formatProblem } from './util/errors.ts';
 import { debugEnabled, timings } from './util/timing.ts';
 import { serveStatic } from './serve/static-server.ts';
+import { searchCommand } from './cli/search-command.ts';
 
 const HELP = `archive — static archive of OCR'd newspaper pages
 
@@ -16,6 +17,9 @@ Usage:
   archive parse <scan.txt> [--json]     parse one page scan; print an outline, or JSON
   archive build [options]               build the site from the scans
   archive serve [options] [--port N]    build, serve on 127.0.0.1 and rebuild on changes
+  archive search "<query>" [--site _site] [--limit N] [--json] [--sort date]
+                 [--paper ID] [--from YYYY[-MM[-DD]]] [--to …] [--page N]
+                                        search the built site's index, as the search page does
 
 Build options:
   --input <dir>        scans laid out as <paper>/<YYYY-MM-DD>/<page>.txt (default: articles)
@@ -46,6 +50,13 @@ async function main(argv: string[]): Promise<number> {
         'site-url': { type: 'string' },
         strict: { type: 'boolean' },
         port: { type: 'string' },
+        site: { type: 'string' },
+        limit: { type: 'string' },
+        sort: { type: 'string' },
+        paper: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        page: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -70,6 +81,29 @@ async function main(argv: string[]): Promise<number> {
       return runBuild(values);
     case 'serve':
       return serve(values);
+    case 'search': {
+      if (positionals.length !== 1) {
+        console.error('archive search: give one query, e.g. archive search "长春" --json');
+        return 2;
+      }
+      const limit = values.limit === undefined ? 10 : Number(values.limit);
+      if (!Number.isInteger(limit) || limit < 0) {
+        console.error(`archive search: --limit must be a whole number, not "${values.limit}"`);
+        return 2;
+      }
+      return searchCommand(positionals[0], {
+        site: values.site ?? values.output ?? '_site',
+        limit,
+        json: values.json === true,
+        sort: values.sort === 'date' ? 'date' : 'relevance',
+        filters: {
+          ...(values.paper ? { paper: values.paper } : {}),
+          ...(values.from ? { from: values.from } : {}),
+          ...(values.to ? { to: values.to } : {}),
+          ...(values.page ? { page: Number(values.page) } : {}),
+        },
+      });
+    }
     default:
       console.error(`archive: unknown command "${command}". Run "archive --help" for usage.`);
       return 2;

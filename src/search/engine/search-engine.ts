@@ -1,0 +1,305 @@
+/**
+ * The query engine, shared by the browser and `archive search`: it reads the
+ * manifest, fetches only the shards a query's terms live in (and caches
+ * them), matches every term exactly through positional bigrams, filters and
+ * ranks. No node: imports; file access goes through a `Loader`.
+ */
+import { ByteReader } from '../codec.ts';
+import { parseQuery, type QueryTerm } from '../tokenize.ts';
+import { INDEX_VERSION, KEY, type DocMeta, type Fragment, type ShardManifest } from '../types.ts';
+
+/** Fetch a file of the index folder by relative path. */
+export type Loader = (file: string) => Promise<Uint8Array>;
+
+export interface SearchFilters {
+  /** Paper id, e.g. `jlrb`. */
+  paper?: string;
+  /** First date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD. */
+  from?: string;
+  /** Last date, inclusive: YYYY, YYYY-MM or YYYY-MM-DD. */
+  to?: string;
+  /** Page number. */
+  page?: number;
+}
+
+export interface SearchOptions {
+  /** `relevance` (default; ties newest first) or `date` (newest first). */
+  sort?: 'relevance' | 'date';
+  filters?: SearchFilters;
+}
+
+export interface SearchHit {
+  doc: number;
+  score: number;
+  date: string;
+}
+
+export interface SearchResponse {
+  /** Number of matching articles. */
+  total: number;
+  /** All matches, best first; fetch fragments only for those on screen. */
+  hits: SearchHit[];
+  /** The parsed terms, for highlighting. */
+  terms: QueryTerm[];
+}
+
+type Decoded = { docs: Int32Array; counts: Int32Array; positions: Int32Array[] | null };
+
+/** Cover a term of n ≥ 2 units with bigrams at offsets 0, 2, 4 … and n-2: if they all sit at p+offset, the term sits at p. */
+export function coverOffsets(n: number): number[] {
+  const out: number[] = [];
+  for (let o = 0; o <= n - 2; o += 2) out.push(o);
+  if (out[out.length - 1] !== n - 2) out.push(n - 2);
+  return out;
+}
+
+const K1 = 1.2;
+const B = 0.75;
+const TITLE_BOOST = 2;
+const WORD_BOOST = 1.5;
+
+/** The engine over one index folder. */
+export class SearchEngine {
+  private manifest: ShardManifest | null = null;
+  private docs: DocMeta[] = [];
+  private avgLength = 1;
+  private shards = new Map<string, Promise<Map<string, Uint8Array>>>();
+  private decoded = new Map<string, Decoded | null>();
+  /** Bytes fetched so far (before any transfer compression). */
+  bytesLoaded = 0;
+
+  constructor(private readonly load: Loader) {}
+
+  private async fetchBytes(file: string): Promise<Uint8Array> {
+    const data = await this.load(file);
+    this.bytesLoaded += data.length;
+    return data;
+  }
+
+  /** Load the manifest and the docs table (once). */
+  async init(): Promise<ShardManifest> {
+    if (this.manifest) return this.manifest;
+    const manifest = JSON.parse(new TextDecoder().decode(await this.fetchBytes('manifest.json'))) as ShardManifest;
+    if (manifest.version !== INDEX_VERSION) {
+      throw new Error(`search: the index has format version ${manifest.version}, this page reads version ${INDEX_VERSION}; rebuild the site`);
+    }
+    const r = new ByteReader(await this.fetchBytes(manifest.docsFile));
+    const n = r.varint();
+    let day = 0;
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const length = r.varint();
+      const titleEnd = r.varint();
+      const paper = r.varint();
+      const page = r.varint();
+      const z = r.varint();
+      day += z % 2 ? -(z + 1) / 2 : z / 2;
+      total += length;
+      this.docs.push({ length, titleEnd, paper, page, date: new Date(day * 86_400_000).toISOString().slice(0, 10) });
+    }
+    this.avgLength = n ? total / n : 1;
+    this.manifest = manifest;
+    return manifest;
+  }
+
+  /** Papers in the index. */
+  get papers(): ShardManifest['papers'] {
+    return this.manifest?.papers ?? [];
+  }
+
+  /** Per-doc numbers (after `init`). */
+  doc(id: number): DocMeta {
+    return this.docs[id];
+  }
+
+  private shardFor(key: string): string | null {
+    const shards = this.manifest!.shards;
+    let lo = 0;
+    let hi = shards.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = shards[mid];
+      if (key < s.from) hi = mid - 1;
+      else if (key > s.to) lo = mid + 1;
+      else return s.file;
+    }
+    return null;
+  }
+
+  private loadShard(file: string): Promise<Map<string, Uint8Array>> {
+    let p = this.shards.get(file);
+    if (!p) {
+      p = this.fetchBytes(`${file}`).then((data) => {
+        const r = new ByteReader(data);
+        const n = r.varint();
+        const terms = new Map<string, Uint8Array>();
+        for (let i = 0; i < n; i++) {
+          const key = r.string();
+          terms.set(key, r.bytes(r.varint()));
+        }
+        return terms;
+      });
+      this.shards.set(file, p);
+      p.catch(() => this.shards.delete(file));
+    }
+    return p;
+  }
+
+  /** Postings of a key, or null when no article has it. */
+  private async postings(key: string, positional: boolean): Promise<Decoded | null> {
+    if (this.decoded.has(key)) return this.decoded.get(key)!;
+    const file = this.shardFor(key);
+    const raw = file ? (await this.loadShard(file)).get(key) : undefined;
+    let out: Decoded | null = null;
+    if (raw) {
+      const r = new ByteReader(raw);
+      const n = r.varint();
+      const docs = new Int32Array(n);
+      const counts = new Int32Array(n);
+      const positions: Int32Array[] | null = positional ? [] : null;
+      let doc = 0;
+      for (let i = 0; i < n; i++) {
+        doc += r.varint();
+        docs[i] = doc;
+        const c = r.varint();
+        counts[i] = c;
+        if (positions) {
+          const ps = new Int32Array(c);
+          let pos = 0;
+          for (let k = 0; k < c; k++) ps[k] = pos += r.varint();
+          positions.push(ps);
+        }
+      }
+      out = { docs, counts, positions };
+    }
+    this.decoded.set(key, out);
+    return out;
+  }
+
+  /** Docs where the term occurs, with occurrence counts and whether one is in the title block. */
+  private async matchTerm(term: QueryTerm): Promise<Map<number, { tf: number; title: boolean }>> {
+    const u = term.units;
+    const out = new Map<number, { tf: number; title: boolean }>();
+    if (u.length === 1) {
+      const p = await this.postings(KEY.unit + u[0], false);
+      // One character: count it, title unknown without positions.
+      if (p) for (let i = 0; i < p.docs.length; i++) out.set(p.docs[i], { tf: p.counts[i], title: false });
+      return out;
+    }
+    const offsets = coverOffsets(u.length);
+    const lists = await Promise.all(offsets.map((o) => this.postings(KEY.bigram + u[o] + u[o + 1], true)));
+    if (lists.some((l) => !l)) return out;
+    const ls = lists as Decoded[];
+    // Walk the shortest list and look the doc up in the others.
+    const order = ls.map((_, i) => i).sort((a, b) => ls[a].docs.length - ls[b].docs.length);
+    const first = ls[order[0]];
+    const cursors = ls.map(() => 0);
+    for (let i = 0; i < first.docs.length; i++) {
+      const doc = first.docs[i];
+      const pos: Int32Array[] = [];
+      let ok = true;
+      for (let k = 0; k < ls.length && ok; k++) {
+        const l = ls[k];
+        let c = cursors[k];
+        while (c < l.docs.length && l.docs[c] < doc) c++;
+        cursors[k] = c;
+        if (c >= l.docs.length || l.docs[c] !== doc) ok = false;
+        else pos[k] = l.positions![c];
+      }
+      if (!ok) continue;
+      // Positions of the term: p with p + offset[k] in pos[k] for every k.
+      let tf = 0;
+      let title = false;
+      const titleEnd = this.docs[doc]?.titleEnd ?? 0;
+      const ptr = pos.map(() => 0);
+      for (const p of pos[0]) {
+        let all = true;
+        for (let k = 1; k < pos.length && all; k++) {
+          const want = p + offsets[k];
+          const arr = pos[k];
+          let c = ptr[k];
+          while (c < arr.length && arr[c] < want) c++;
+          ptr[k] = c;
+          if (c >= arr.length || arr[c] !== want) all = false;
+        }
+        if (all) {
+          tf++;
+          if (p + u.length <= titleEnd) title = true;
+        }
+      }
+      if (tf) out.set(doc, { tf, title });
+    }
+    return out;
+  }
+
+  /**
+   * Run a query: every term must occur (a quoted phrase or a single CJK string
+   * is matched as an exact substring; Latin is case-insensitive).
+   */
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResponse> {
+    await this.init();
+    const terms = parseQuery(query);
+    if (!terms.length) return { total: 0, hits: [], terms };
+    const matches = await Promise.all(terms.map((t) => this.matchTerm(t)));
+    const words = await Promise.all(
+      terms.map((t) => (t.units.length >= 2 && t.units.length <= 8 ? this.postings(KEY.word + t.units.join(''), false) : Promise.resolve(null))),
+    );
+    const order = matches.map((_, i) => i).sort((a, b) => matches[a].size - matches[b].size);
+    const filter = this.filter(options.filters);
+    const n = this.docs.length;
+    const hits: SearchHit[] = [];
+    for (const [doc] of matches[order[0]]) {
+      if (!order.every((i) => matches[i].has(doc)) || !filter(doc)) continue;
+      const meta = this.docs[doc];
+      let score = 0;
+      terms.forEach((_, i) => {
+        const m = matches[i].get(doc)!;
+        const df = matches[i].size;
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const norm = m.tf * (K1 + 1) / (m.tf + K1 * (1 - B + (B * meta.length) / this.avgLength));
+        let s = idf * norm;
+        if (m.title) s *= TITLE_BOOST;
+        const w = words[i];
+        if (w && binaryHas(w.docs, doc)) s *= WORD_BOOST;
+        score += s;
+      });
+      hits.push({ doc, score, date: meta.date });
+    }
+    if (options.sort === 'date') hits.sort((a, b) => a.doc - b.doc);
+    else hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    return { total: hits.length, hits, terms };
+  }
+
+  private filter(f: SearchFilters | undefined): (doc: number) => boolean {
+    if (!f) return () => true;
+    const paper = f.paper ? this.papers.findIndex((p) => p.id === f.paper) : -1;
+    if (f.paper && paper < 0) return () => false;
+    const from = f.from ? f.from.padEnd(10, f.from.length === 4 ? '-01-01' : '-01').slice(0, 10) : null;
+    const to = f.to ? (f.to.length === 4 ? `${f.to}-12-31` : f.to.length === 7 ? `${f.to}-31` : f.to) : null;
+    return (doc) => {
+      const d = this.docs[doc];
+      if (paper >= 0 && d.paper !== paper) return false;
+      if (from && d.date < from) return false;
+      if (to && d.date > to) return false;
+      if (f.page !== undefined && d.page !== f.page) return false;
+      return true;
+    };
+  }
+
+  /** The fragment of one article: what a result shows. */
+  async fragment(doc: number): Promise<Fragment> {
+    return JSON.parse(new TextDecoder().decode(await this.fetchBytes(`f/${doc}.json`))) as Fragment;
+  }
+}
+
+function binaryHas(arr: Int32Array, v: number): boolean {
+  let lo = 0;
+  let hi = arr.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (arr[mid] === v) return true;
+    if (arr[mid] < v) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}

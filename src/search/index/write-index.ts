@@ -1,0 +1,119 @@
+/**
+ * Write a built index as files: terms sorted and cut into shards by a byte
+ * budget (Pagefind cuts by count; a byte budget keeps downloads even), each
+ * shard named by the hash of its content, plus the docs table, one fragment
+ * per article and the versioned manifest.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { ByteWriter } from '../codec.ts';
+import { INDEX_VERSION, type ShardManifest } from '../types.ts';
+import type { BuiltIndex, Postings } from './build-index.ts';
+
+export interface WriteOptions {
+  /** Target size of one shard in bytes before compression. Default 24 KiB. */
+  shardBytes?: number;
+}
+
+export interface WrittenIndex {
+  manifest: ShardManifest;
+  /** Bytes on disk, all files. */
+  bytes: number;
+  files: number;
+}
+
+const hash = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex').slice(0, 12);
+
+/** Encode one term's postings. */
+export function encodePostings(p: Postings): Uint8Array {
+  const w = new ByteWriter();
+  const docs = [...p.keys()].sort((a, b) => a - b);
+  w.varint(docs.length);
+  let prev = 0;
+  for (const d of docs) {
+    w.varint(d - prev);
+    prev = d;
+    const v = p.get(d)!;
+    if (typeof v === 'number') w.varint(v);
+    else {
+      w.varint(v.length);
+      let last = 0;
+      for (const pos of v) {
+        w.varint(pos - last);
+        last = pos;
+      }
+    }
+  }
+  return w.finish();
+}
+
+const zigzag = (n: number) => (n >= 0 ? n * 2 : -n * 2 - 1);
+const days = (date: string) => Math.round(Date.parse(date + 'T00:00:00Z') / 86_400_000);
+
+/**
+ * Write the index into `dir` (created; previous contents removed).
+ *
+ * @returns The manifest and the size on disk.
+ */
+export function writeIndex(index: BuiltIndex, dir: string, options: WriteOptions = {}): WrittenIndex {
+  const budget = options.shardBytes ?? 24 * 1024;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 's'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'f'), { recursive: true });
+  let bytes = 0;
+  let files = 0;
+  const put = (rel: string, data: Uint8Array | string) => {
+    fs.writeFileSync(path.join(dir, rel), data);
+    bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    files++;
+  };
+
+  const keys = [...index.terms.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const shards: ShardManifest['shards'] = [];
+  let shard = new ByteWriter();
+  let shardKeys: string[] = [];
+  const flush = () => {
+    if (!shardKeys.length) return;
+    const body = new ByteWriter();
+    body.varint(shardKeys.length);
+    body.bytes(shard.finish());
+    const data = body.finish();
+    const file = `s/${hash(data)}.bin`;
+    put(file, data);
+    shards.push({ from: shardKeys[0], to: shardKeys[shardKeys.length - 1], file });
+    shard = new ByteWriter();
+    shardKeys = [];
+  };
+  for (const key of keys) {
+    const data = encodePostings(index.terms.get(key)!);
+    if (shardKeys.length && shard.length + data.length > budget) flush();
+    shard.string(key);
+    shard.varint(data.length);
+    shard.bytes(data);
+    shardKeys.push(key);
+  }
+  flush();
+
+  const docs = new ByteWriter();
+  docs.varint(index.docs.length);
+  let prevDays = 0;
+  for (const d of index.docs) {
+    docs.varint(d.length);
+    docs.varint(d.titleEnd);
+    docs.varint(d.paper);
+    docs.varint(d.page);
+    const day = days(d.date);
+    docs.varint(zigzag(day - prevDays));
+    prevDays = day;
+  }
+  const docsData = docs.finish();
+  const docsFile = `docs-${hash(docsData)}.bin`;
+  put(docsFile, docsData);
+
+  index.fragments.forEach((f, i) => put(`f/${i}.json`, JSON.stringify(f)));
+
+  const manifest: ShardManifest = { version: INDEX_VERSION, docs: index.docs.length, docsFile, papers: index.papers, shards };
+  put('manifest.json', JSON.stringify(manifest));
+  return { manifest, bytes, files };
+}

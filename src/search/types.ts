@@ -1,0 +1,61 @@
+/**
+ * The search index format, shared by the writer and every reader.
+ *
+ * Files under `<site>/search/`: `manifest.json`, one `docs-<hash>.bin`
+ * (per-article numbers for ranking and filters), term shards
+ * `s/<hash>.bin` (terms sorted, cut by a byte budget, named by content hash),
+ * and one fragment `f/<doc>.json` per article, fetched only for results on screen.
+ */
+
+/** Bump when the file layout or encoding changes; readers refuse other versions. */
+export const INDEX_VERSION = 1;
+
+/** `manifest.json`. */
+export interface ShardManifest {
+  version: number;
+  /** Number of articles; doc ids are 0…docs-1, newest first. */
+  docs: number;
+  /** File with the per-doc table, relative to the index folder. */
+  docsFile: string;
+  papers: Array<{ id: string; name: string }>;
+  /** Term shards in key order; `from`/`to` are the first and last key in the shard. */
+  shards: Array<{ from: string; to: string; file: string }>;
+}
+
+/** Per-article numbers from the docs table. */
+export interface DocMeta {
+  /** Canonical units in the article's text. */
+  length: number;
+  /** Canonical units of kicker + headline + subhead at the start of the text. */
+  titleEnd: number;
+  /** Index into `ShardManifest.papers`. */
+  paper: number;
+  /** Page number, 0 when the page id is not a number. */
+  page: number;
+  /** Issue date as YYYY-MM-DD. */
+  date: string;
+}
+
+/** `f/<doc>.json`: what a result needs on screen. */
+export interface Fragment {
+  url: string;
+  kicker: string | null;
+  headline: string;
+  subhead: string | null;
+  byline: string | null;
+  paragraphs: string[];
+  date: string;
+  paper: string;
+  paperName: string;
+  page: string;
+}
+
+/** Key prefixes of the three kinds of terms. */
+export const KEY = {
+  /** Two canonical units, with positions: any string of 2+ units is matched exactly. */
+  bigram: 'b',
+  /** One canonical unit: one-character queries. */
+  unit: 'u',
+  /** A jieba word of 2+ units: whole-word matches rank higher. */
+  word: 'w',
+} as const;
