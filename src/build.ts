@@ -15,6 +15,7 @@ import { setArchive } from './site/archive-source.ts';
 import configure from '../eleventy.config.ts';
 import { buildIndex } from './search/index/build-index.ts';
 import { writeIndex } from './search/index/write-index.ts';
+import { bundleClient } from './search/client/bundle.ts';
 
 export interface CollectOptions {
   /** Input folder laid out as `<paper>/<YYYY-MM-DD>/<page>.txt`. Default `articles`. */
@@ -162,8 +163,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let files: number;
   try {
     files = await timeAsync('render', () => renderSite(archive, { output: staging, basePath, root }));
-    const index = time('index', () => writeIndex(buildIndex(archive.articles), path.join(staging, 'search')));
-    files += index.files;
+    const index = time('index', () => writeIndex(buildIndex(archive.articles), path.join(staging, 'search-index')));
+    files += index.files + time('bundle', () => bundleClient(staging));
     const old = `${output}.old-${process.pid}`;
     if (fs.existsSync(output)) fs.renameSync(output, old);
     fs.renameSync(staging, output);

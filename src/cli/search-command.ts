@@ -15,7 +15,7 @@ export interface SearchCommandOptions extends SearchOptions {
 
 /** Search the built site and print results; returns the exit code. */
 export async function searchCommand(query: string, options: SearchCommandOptions): Promise<number> {
-  const dir = path.join(options.site, 'search');
+  const dir = path.join(options.site, 'search-index');
   try {
     await fs.access(path.join(dir, 'manifest.json'));
   } catch {

@@ -1,7 +1,7 @@
 /**
  * The search index format, shared by the writer and every reader.
  *
- * Files under `<site>/search/`: `manifest.json`, one `docs-<hash>.bin`
+ * Files under `<site>/search-index/`: `manifest.json`, one `docs-<hash>.bin`
  * (per-article numbers for ranking and filters), term shards
  * `s/<hash>.bin` (terms sorted, cut by a byte budget, named by content hash),
  * and one fragment `f/<doc>.json` per article, fetched only for results on screen.

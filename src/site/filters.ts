@@ -113,6 +113,8 @@ export function siteFilters(options: { siteUrl: () => string; pathPrefix: () => 
     isoDate,
     plain: plainText,
     absUrl: (url: string) => absoluteUrl(url, options.siteUrl(), options.pathPrefix()),
+    /** A site path with the base path in front, for attributes HtmlBasePlugin does not rewrite (data-*). */
+    prefixed: (url: string) => prefixedPath(url, options.pathPrefix()),
     take: <T>(list: T[], n: number) => (list ?? []).slice(0, n),
     number: (n: number) => n.toLocaleString('zh-CN'),
     sortByName: <T extends { name: string }>(list: T[]) => [...(list ?? [])].sort((a, b) => nameCollator.compare(a.name, b.name) || (a.name < b.name ? -1 : 1)),

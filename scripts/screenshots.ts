@@ -1,0 +1,25 @@
+/**
+ * Screenshots of built pages at desktop and phone width, to look at what a reader sees.
+ * Usage: npx tsx scripts/screenshots.ts _site /search/?q=长春 /jlrb/2023-02-01/3/1/   (PNGs in /tmp/shots)
+ */
+import fs from 'node:fs';
+import { chromium } from 'playwright-core';
+import { serveStatic } from '../src/serve/static-server.ts';
+const [dir, ...paths] = process.argv.slice(2);
+fs.mkdirSync('/tmp/shots', { recursive: true });
+const { server, url } = await serveStatic(dir, { port: 0 });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+for (const w of [1280, 375]) {
+  const page = await browser.newPage({ viewport: { width: w, height: 900 } });
+  page.on('console', (m) => console.log('console', m.type(), m.text()));
+  page.on('pageerror', (e) => console.log('pageerror', e.message));
+  for (const p of paths) {
+    await page.goto(url + p.replace(/^\//, ''));
+    await page.waitForTimeout(400);
+    const name = `/tmp/shots/${w}-${p.replace(/[^a-z0-9]+/gi, '_')}.png`;
+    await page.screenshot({ path: name, fullPage: w === 375 ? false : true });
+    console.log(name);
+  }
+  await page.close();
+}
+await browser.close(); server.close();
