@@ -57,7 +57,8 @@ function wrappedBlocks(lines: ScanLine[]): PageLayout {
   // Column width: the usual width of a piece that is neither the first
   // (indented) nor the last (short) printed line of its paragraph.
   const middle = raw.flatMap((b) => b.pieces.slice(1, -1).map(textWidth));
-  const columnWidth = middle.length ? median(middle) : 14;
+  // Too few samples (a short notice) say nothing: assume a usual column.
+  const columnWidth = middle.length >= 5 ? median(middle) : 16;
   const blocks = raw.map(({ pieces, ...b }) => ({ ...b, ...printedLines(pieces, columnWidth) }));
   return { style: 'wrapped', blocks, columnWidth };
 }
@@ -102,7 +103,7 @@ function hardwrapBlocks(lines: ScanLine[]): PageLayout {
     const t = lines[i].text;
     if (t.trim() && !INDENT.test(t) && lines[i - 1].text.trim()) widths.push(textWidth(t.trim()));
   }
-  const columnWidth = widths.length ? median(widths) : 12;
+  const columnWidth = widths.length >= 5 ? median(widths) : 12;
   const full = (w: number) => w >= columnWidth - 1;
 
   const blocks: Block[] = [];

@@ -24,6 +24,9 @@ describe('fullwidthPunctuation', () => {
   it('should leave ASCII where it belongs', () => {
     expect(fullwidthPunctuation('签订5000MW项目,延边国泰8.2米,U14男足,10:30开赛,共1,000人')).toBe('签订5000MW项目，延边国泰8.2米，U14男足，10:30开赛，共1,000人');
   });
+  it('should keep ASCII brackets in Latin code', () => {
+    expect(fullwidthPunctuation('调用alert(1)和(市、区)')).toBe('调用alert(1)和（市、区）');
+  });
   it('should read a period between Han characters as a misread comma', () => {
     expect(fullwidthPunctuation('优化审批服务.企业')).toBe('优化审批服务，企业');
   });

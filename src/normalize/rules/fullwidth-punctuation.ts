@@ -13,6 +13,7 @@ export function fullwidthPunctuation(text: string): string {
   if (!/[\u4e00-\u9fff]/u.test(text)) return text;
   const chars = Array.from(text);
   const out: string[] = [];
+  const open: boolean[] = [];
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
     const prev = chars[i - 1];
@@ -33,11 +34,15 @@ export function fullwidthPunctuation(text: string): string {
       case '?':
         out.push('？');
         break;
-      case '(':
-        out.push('（');
+      case '(': {
+        // Latin code keeps its brackets: alert(1), f(x); Chinese text gets （）.
+        const ascii = (isLatin(prev) || isDigit(prev)) && !isHan(next);
+        open.push(!ascii);
+        out.push(ascii ? '(' : '（');
         break;
+      }
       case ')':
-        out.push('）');
+        out.push(open.length ? (open.pop() ? '）' : ')') : '）');
         break;
       case '.':
         if (isDigit(prev) && isDigit(next)) out.push('.');
