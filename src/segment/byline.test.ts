@@ -18,6 +18,10 @@ describe('parseByline', () => {
     expect(m?.reporters.map((r) => r.role)).toEqual(['记者', '通讯员']);
   });
 
+  it('should correct 字 misread for 宇 in names', () => {
+    expect(parseByline('记者 孙字')?.byline).toBe('记者 孙宇');
+  });
+
   it('should accept every role the papers print', () => {
     for (const role of ['全媒体记者', '见习记者', '实习生', '通讯员', '摄影', '记者']) {
       expect(parseByline(`城市晚报${role} 陆续`)?.reporters[0].role).toBe(role);

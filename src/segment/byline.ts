@@ -26,6 +26,9 @@ const ROLE_SOURCE = ROLES.map(([p]) => p).join('|');
 const KNOWN_ORGS = ['吉林日报', '城市晚报', '本报', '新华社', '人民日报', '新文化报', '长春日报', '吉林省广播电视台', '中国吉林网'];
 const ORG_TAIL = /^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|商报|时报|报社|新闻社|电视台|广播电视台|网)$/u;
 const NAME = /^[\u4e00-\u9fff][\u4e00-\u9fff·]{1,3}$/u;
+/** Look-alikes the OCR puts into names: 字 is almost never a given name, 宇 very often. */
+const NAME_FIXES: Record<string, string> = { 字: '宇' };
+const fixName = (name: string) => name.replace(/[字]/gu, (c) => NAME_FIXES[c] ?? c);
 const ROLE_TOKEN = new RegExp(`^(.*?)(${ROLE_SOURCE})([\\u4e00-\\u9fff·]{2,4})?$`, 'u');
 
 export interface BylineMatch {
@@ -64,13 +67,15 @@ export function parseByline(text: string): BylineMatch | null {
       namesInGroup = 0;
       parts.push((m[1] ?? '') + role.role);
       if (m[3]) {
-        reporters.push({ name: m[3], ...role });
-        parts.push(m[3]);
+        const name = fixName(m[3]);
+        reporters.push({ name, ...role });
+        parts.push(name);
         namesInGroup++;
       }
     } else if (role && NAME.test(tok) && !ROLES.some(([p]) => tok.startsWith(p))) {
-      reporters.push({ name: tok, ...role });
-      parts.push(tok);
+      const name = fixName(tok);
+      reporters.push({ name, ...role });
+      parts.push(name);
       namesInGroup++;
     } else return null;
   }
