@@ -3,7 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { build, collectArchive, normalizeBasePath } from './build.ts';
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)])).sort();
+}
 
 const ROOT = path.join(import.meta.dirname, '..');
 const FIXTURES = path.join(ROOT, 'src/parse/fixtures');
@@ -22,6 +27,8 @@ function fixtureInput(): string {
   put('cswb/2024-05-02/1.txt', fs.readFileSync(path.join(FIXTURES, 'dev-07.txt')));
   put('cswb/2024-05-02/2.txt', '');
   put('cswb/2024-05-02/3.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
+  // The same scan again under another name.
+  put('cswb/2024-05-02/4.txt', fs.readFileSync(path.join(FIXTURES, 'dev-07.txt')));
   return dir;
 }
 
@@ -29,8 +36,13 @@ describe('collectArchive', () => {
   it('should skip bad scans with a problem naming each file and keep the rest', () => {
     const input = fixtureInput();
     const archive = collectArchive({ input, root: input });
-    expect(archive.skipped).toEqual(['cswb/2024-05-02/2.txt', 'cswb/2024-05-02/3.txt']);
-    expect(archive.problems.map((p) => `${p.file}: ${p.ruleId}`)).toEqual(['cswb/2024-05-02/2.txt: decode', 'cswb/2024-05-02/3.txt: decode']);
+    expect(archive.skipped).toEqual(['cswb/2024-05-02/2.txt', 'cswb/2024-05-02/3.txt', 'cswb/2024-05-02/4.txt']);
+    expect(archive.problems.map((p) => `${p.file}: ${p.ruleId}: ${p.message}`)).toEqual([
+      'cswb/2024-05-02/2.txt: decode: empty file: skipped',
+      'cswb/2024-05-02/3.txt: decode: binary file (NUL byte at offset 4): skipped',
+      'cswb/2024-05-02/4.txt: duplicate: same text as cswb/2024-05-02/1.txt: skipped as a duplicate',
+    ]);
+    expect(archive.stats.charsPlaced).toBe(archive.stats.charsRead);
     expect(archive.issues.map((i) => i.url)).toEqual(['/cswb/2024-05-02/', '/jlrb/2023-02-01/']);
     expect(archive.articles[0].url).toBe('/cswb/2024-05-02/1/1/');
     expect(archive.articles.find((a) => a.id === 'jlrb/2023-02-01/3/1')?.keywords.length).toBeGreaterThanOrEqual(5);
@@ -43,8 +55,40 @@ describe('build', () => {
     const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'archive-out-')), 'site');
     const result = await build({ input, output, root: ROOT });
     expect(result.exitCode).toBe(1);
-    expect(result.summary).toMatch(/^Built 2 issues, 3 pages, \d+ articles .*skipped 2 scans/);
+    expect(result.summary).toMatch(/^Built 2 issues, 3 pages, \d+ articles .*skipped 3 scans/);
     expect(fs.existsSync(path.join(output, 'jlrb/2023-02-01/3/1/index.html'))).toBe(true);
+    const report = JSON.parse(fs.readFileSync(path.join(output, 'build-report.json'), 'utf8'));
+    expect(report).toMatchObject({ scans: 6, built: 3, skipped: result.archive.skipped });
+    expect(report.charactersPlaced).toBe(report.charactersRead);
+  });
+
+  it('should give byte-identical output for the same input', async () => {
+    const input = fixtureInput();
+    const trees = [];
+    for (let i = 0; i < 2; i++) {
+      const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'archive-det-')), 'site');
+      await build({ input, output, root: ROOT });
+      trees.push(Object.fromEntries(walk(output).map((f) => [path.relative(output, f), createHash('sha256').update(fs.readFileSync(f)).digest('hex')])));
+    }
+    expect(Object.keys(trees[0]).length).toBeGreaterThan(50);
+    expect(trees[1]).toEqual(trees[0]);
+  });
+
+  it('should fail on warnings with --strict', async () => {
+    const input = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-strict-'));
+    fs.mkdirSync(path.join(input, 'jlrb/2023-02-01'), { recursive: true });
+    fs.copyFileSync(path.join(FIXTURES, 'seed-page.txt'), path.join(input, 'jlrb/2023-02-01/3.txt'));
+    const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'archive-out-')), 'site');
+    // No paper.json: a warning.
+    expect((await build({ input, output, root: ROOT })).exitCode).toBe(0);
+    expect((await build({ input, output, root: ROOT, strict: true })).exitCode).toBe(1);
+  });
+
+  it('should clean up what a killed build left behind', async () => {
+    const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'archive-out-')), 'site');
+    fs.mkdirSync(`${output}.tmp-999999`, { recursive: true });
+    await build({ input: fixtureInput(), output, root: ROOT });
+    expect(fs.existsSync(`${output}.tmp-999999`)).toBe(false);
   });
 
   it('should leave the previous site untouched when rendering fails', async () => {

@@ -5,8 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readScans } from './scan/read-scans.ts';
-import { parseScan } from './parse/parse-page.ts';
-import { DecodeError } from './scan/decode-scan.ts';
+import { parsePage } from './parse/parse-page.ts';
+import { DecodeError, decodeScan } from './scan/decode-scan.ts';
+import { createHash } from 'node:crypto';
 import { extractKeywords } from './enrich/keywords.ts';
 import type { Archive, ArchiveArticle, ArchiveIssue, ArchivePage, Problem } from './types.ts';
 import { time, timeAsync } from './util/timing.ts';
@@ -37,18 +38,38 @@ export function collectArchive(options: CollectOptions = {}): Archive {
   const skipped: string[] = [];
   const pages: ArchivePage[] = [];
   const papers = new Map<string, string>();
+  const seen = new Map<string, string>();
+  let charsRead = 0;
+  let charsPlaced = 0;
 
   for (const scan of scans) {
     papers.set(scan.paper, scan.paperName);
-    let parsed;
+    let decoded;
     try {
-      parsed = time('parse', () => parseScan(scan.bytes));
+      decoded = time('decode', () => decodeScan(scan.bytes));
     } catch (e) {
       if (!(e instanceof DecodeError)) throw e;
       problems.push({ file: scan.path, ...(e.line ? { line: e.line } : {}), message: `${e.message}: skipped`, severity: 'error', ruleId: 'decode' });
       skipped.push(scan.path);
       continue;
     }
+    for (const w of decoded.warnings) problems.push({ file: scan.path, line: w.line, message: w.message, severity: 'warning', ruleId: 'decode' });
+    // The same scan under two names: keep the first, report the second.
+    const digest = createHash('sha256').update(decoded.text).digest('hex');
+    const twin = seen.get(digest);
+    if (twin) {
+      problems.push({ file: scan.path, message: `same text as ${twin}: skipped as a duplicate`, severity: 'warning', ruleId: 'duplicate' });
+      skipped.push(scan.path);
+      continue;
+    }
+    seen.set(digest, scan.path);
+    const parsed = time('parse', () => parsePage(decoded.text));
+    // Nothing lost: every letter, digit and Han character read must be placed somewhere.
+    const read = countLetters(decoded.text);
+    const placed = countLetters([...parsed.articles.flatMap((a) => [a.kicker, a.headline, a.subhead, a.byline, ...a.paragraphs]), ...parsed.unplaced.map((u) => u.text)].filter(Boolean).join('\n'));
+    charsRead += read;
+    charsPlaced += placed;
+    if (read !== placed) problems.push({ file: scan.path, message: `${read} characters read but ${placed} placed in articles: please report this scan`, severity: 'error', ruleId: 'lost-text' });
     const pageUrl = `/${scan.paper}/${scan.date}/${scan.page}/`;
     const page: ArchivePage = {
       paper: scan.paper,
@@ -59,7 +80,7 @@ export function collectArchive(options: CollectOptions = {}): Archive {
       section: scan.meta.section ?? null,
       url: pageUrl,
       rawUrl: `${pageUrl}raw/`,
-      rawText: new TextDecoder(parsed.encoding).decode(scan.bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'),
+      rawText: decoded.text,
       source: scan.path,
       meta: scan.meta,
       articles: [],
@@ -88,11 +109,18 @@ export function collectArchive(options: CollectOptions = {}): Archive {
     for (const u of parsed.unplaced) problems.push({ file: scan.path, line: u.line, message: `unplaced text: ${u.reason}`, severity: 'warning', ruleId: 'unplaced' });
     pages.push(page);
   }
-  return assemble(pages, papers, problems, skipped);
+  return { ...assemble(pages, papers, problems, skipped), stats: { scans: scans.length, charsRead, charsPlaced } };
+}
+
+/** Han characters, letters and digits: what normalization never adds or removes (NFKC folded). */
+function countLetters(text: string): number {
+  let n = 0;
+  for (const ch of text.normalize('NFKC')) if (/[\p{Script=Han}\p{L}\p{N}]/u.test(ch)) n++;
+  return n;
 }
 
 /** Group pages into issues (newest first) and list articles in reading order. */
-function assemble(pages: ArchivePage[], papers: Map<string, string>, problems: Problem[], skipped: string[]): Archive {
+function assemble(pages: ArchivePage[], papers: Map<string, string>, problems: Problem[], skipped: string[]): Omit<Archive, 'stats'> {
   const byIssue = new Map<string, ArchiveIssue>();
   for (const p of pages) {
     const key = `${p.paper}/${p.date}`;
@@ -159,12 +187,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const basePath = normalizeBasePath(options.basePath);
   const archive = collectArchive(options);
   const staging = `${output}.tmp-${process.pid}`;
-  fs.rmSync(staging, { recursive: true, force: true });
+  removeStale(output);
   let files: number;
   try {
     files = await timeAsync('render', () => renderSite(archive, { output: staging, basePath, root }));
     const index = time('index', () => writeIndex(buildIndex(archive.articles), path.join(staging, 'search-index')));
     files += index.files + time('bundle', () => bundleClient(staging));
+    fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');
+    files++;
     const old = `${output}.old-${process.pid}`;
     if (fs.existsSync(output)) fs.renameSync(output, old);
     fs.renameSync(staging, output);
@@ -178,11 +208,46 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const pages = archive.issues.reduce((n, i) => n + i.pages.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const plural = (n: number, w: string) => `${n.toLocaleString('en-US')} ${w}${n === 1 ? '' : 's'}`;
-  let summary = `Built ${plural(archive.issues.length, 'issue')}, ${plural(pages, 'page')}, ${plural(archive.articles.length, 'article')} (${plural(files, 'file')}) in ${seconds} s`;
+  let summary = `Built ${plural(archive.issues.length, 'issue')}, ${plural(pages, 'page')}, ${plural(archive.articles.length, 'article')} (${plural(files, 'file')}) in ${seconds} s; ${archive.stats.charsPlaced.toLocaleString('en-US')} of ${archive.stats.charsRead.toLocaleString('en-US')} characters placed`;
   if (archive.skipped.length) summary += `; skipped ${plural(archive.skipped.length, 'scan')}: ${archive.skipped.join(', ')}`;
   if (errors || warnings) summary += `; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   const failed = errors > 0 || archive.skipped.length > 0 || (options.strict === true && warnings > 0);
   return { archive, files, exitCode: failed ? 1 : 0, summary };
+}
+
+/** Folders a killed build left behind (`_site.tmp-<pid>`, `_site.old-<pid>`) whose process is gone. */
+function removeStale(output: string): void {
+  const dir = path.dirname(output);
+  const base = path.basename(output);
+  if (!fs.existsSync(dir)) return;
+  for (const name of fs.readdirSync(dir)) {
+    const m = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp|old)-(\\d+)$`).exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    let alive = pid === process.pid;
+    try {
+      if (!alive) alive = process.kill(pid, 0);
+    } catch {
+      alive = false;
+    }
+    if (!alive || pid === process.pid) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
+/** `build-report.json`: what was read, built, skipped and placed. */
+export function buildReport(archive: Archive) {
+  return {
+    scans: archive.stats.scans,
+    built: archive.stats.scans - archive.skipped.length,
+    skipped: archive.skipped,
+    issues: archive.issues.length,
+    pages: archive.issues.reduce((n, i) => n + i.pages.length, 0),
+    articles: archive.articles.length,
+    untitled: archive.articles.filter((a) => a.untitled).length,
+    charactersRead: archive.stats.charsRead,
+    charactersPlaced: archive.stats.charsPlaced,
+    problems: archive.problems.map((p) => ({ file: p.file, line: p.line ?? null, severity: p.severity, rule: p.ruleId, message: p.message })),
+  };
 }
 
 /** Render an archive with Eleventy into `output`. Returns the number of files written. */

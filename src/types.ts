@@ -101,8 +101,10 @@ export interface ParsedPage {
   articles: Article[];
   unplaced: Unplaced[];
   style: LayoutStyle;
-  /** Encoding the bytes were decoded from. */
+  /** Encoding the bytes were decoded from: utf-8, gb18030 or mixed. */
   encoding: string;
+  /** What the decoder repaired (mixed encodings, bytes replaced by U+FFFD), with lines. */
+  decodeWarnings: Array<{ line: number; message: string }>;
 }
 
 /** Page metadata from the optional `<page>.json` sidecar. */
@@ -200,4 +202,12 @@ export interface Archive {
   problems: Problem[];
   /** Scans that were skipped, relative paths. */
   skipped: string[];
+  stats: {
+    /** Scan files found. */
+    scans: number;
+    /** Han characters, letters and digits in the decoded scans that were built. */
+    charsRead: number;
+    /** The same, counted in the articles' fields and the unplaced text. */
+    charsPlaced: number;
+  };
 }

@@ -58,6 +58,7 @@ export function parseCommand(file: string, json: boolean): number {
   try {
     const page = parseScan(bytes);
     process.stdout.write(json ? JSON.stringify(toJsonOutput(page), null, 1) + '\n' : outline(page) + '\n');
+    for (const w of page.decodeWarnings) console.error(`${file}:${w.line}: warning: ${w.message}`);
     for (const u of page.unplaced) console.error(`${file}:${u.line}: warning: unplaced text (${u.reason})`);
     return 0;
   } catch (e) {

@@ -19,8 +19,8 @@ import { DATE_LINE } from '../segment/segment-page.ts';
  * @throws DecodeError when the bytes are not text.
  */
 export function parseScan(bytes: Uint8Array): ParsedPage {
-  const { text, encoding } = decodeScan(bytes);
-  return { ...parsePage(text), encoding };
+  const { text, encoding, warnings } = decodeScan(bytes);
+  return { ...parsePage(text), encoding, decodeWarnings: warnings };
 }
 
 /**
@@ -37,6 +37,7 @@ export function parsePage(text: string): ParsedPage {
     unplaced,
     style: layout.style,
     encoding: 'utf-8',
+    decodeWarnings: [],
   };
 }
 

@@ -55,7 +55,7 @@ export function makeArchive(articles: ArchiveArticle[]): Archive {
   const sorted = [...issues.values()].sort((a, b) => (a.date !== b.date ? (a.date < b.date ? 1 : -1) : a.paper < b.paper ? -1 : 1));
   for (const i of sorted) i.pages.sort((a, b) => (a.pageNumber ?? 0) - (b.pageNumber ?? 0));
   const papers = [...new Map(articles.map((a) => [a.paper, a.paperName]))].map(([id, name]) => ({ id, name })).sort((a, b) => (a.id < b.id ? -1 : 1));
-  return { papers, issues: sorted, articles: sorted.flatMap((i) => i.pages.flatMap((p) => p.articles)), problems: [], skipped: [] };
+  return { papers, issues: sorted, articles: sorted.flatMap((i) => i.pages.flatMap((p) => p.articles)), problems: [], skipped: [], stats: { scans: pages.size, charsRead: 0, charsPlaced: 0 } };
 }
 
 /** The bundled sample article (吉林日报 2023-02-01, page 3). */

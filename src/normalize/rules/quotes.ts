@@ -11,6 +11,17 @@ const SINGLE = new Set(["'", '‘', '’', '＇', '`', '´']);
 /** @returns `text` with every quote mark made a Chinese “ ” or ‘ ’ that pairs up. */
 export function quotes(text: string): string {
   const chars = Array.from(text);
+  // Index of the next single and double quote after each position (linear, for long texts).
+  const nextSingle = new Array<number>(chars.length);
+  const nextDouble = new Array<number>(chars.length);
+  let ns = Infinity;
+  let nd = Infinity;
+  for (let i = chars.length - 1; i >= 0; i--) {
+    nextSingle[i] = ns;
+    nextDouble[i] = nd;
+    if (SINGLE.has(chars[i])) ns = i;
+    if (DOUBLE.has(chars[i])) nd = i;
+  }
   let doubleOpen = false;
   let singleOpen = false;
   for (let i = 0; i < chars.length; i++) {
@@ -30,10 +41,7 @@ export function quotes(text: string): string {
         singleOpen = false;
       } else if (doubleOpen) {
         // Nested ‘ only when another single quote follows before the double quote closes.
-        const rest = chars.slice(i + 1);
-        const nextSingle = rest.findIndex((x) => SINGLE.has(x));
-        const nextDouble = rest.findIndex((x) => DOUBLE.has(x));
-        if (nextSingle >= 0 && (nextDouble < 0 || nextSingle < nextDouble)) {
+        if (nextSingle[i] < nextDouble[i]) {
           chars[i] = '‘';
           singleOpen = true;
         } else {
