@@ -56,7 +56,8 @@ function wrappedBlocks(lines: ScanLine[]): PageLayout {
   }
   // Column width: the usual width of a piece that is neither the first
   // (indented) nor the last (short) printed line of its paragraph.
-  const middle = raw.flatMap((b) => b.pieces.slice(1, -1).map(textWidth));
+  // Pieces narrower than 8 em are not column lines (spaces in Latin text, numbers).
+  const middle = raw.flatMap((b) => b.pieces.slice(1, -1).map(textWidth)).filter((w) => w >= 8);
   // Too few samples (a short notice) say nothing: assume a usual column.
   const columnWidth = middle.length >= 5 ? median(middle) : 16;
   const blocks = raw.map(({ pieces, ...b }) => ({ ...b, ...printedLines(pieces, columnWidth) }));

@@ -3,8 +3,9 @@
  * ，：；！？（）, a period between Han characters (a misread comma) becomes ，.
  * ASCII stays where it belongs: 5000MW, 8.2米, 1,000, 10:30, U14, 2021-2025.
  */
-import { isHan } from '../../util/chars.ts';
+import { isCjk, isHan } from '../../util/chars.ts';
 
+const STRAIGHT_QUOTE = /^["'“”]$/;
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 const isLatin = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
 
@@ -18,6 +19,12 @@ export function fullwidthPunctuation(text: string): string {
     const c = chars[i];
     const prev = chars[i - 1];
     const next = chars[i + 1];
+    // Punctuation inside a Latin run (code, URLs, names) stays ASCII.
+    const chinese = isCjk(prev) || isCjk(next) || STRAIGHT_QUOTE.test(prev ?? '') || STRAIGHT_QUOTE.test(next ?? '') || (prev === undefined && next === undefined);
+    if (/[,:;!?]/.test(c) && !chinese) {
+      out.push(c);
+      continue;
+    }
     switch (c) {
       case ',':
         out.push(isDigit(prev) && isDigit(next) && /^\d{3}(?!\d)/.test(chars.slice(i + 1, i + 5).join('')) ? ',' : '，');

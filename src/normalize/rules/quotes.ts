@@ -8,6 +8,11 @@
 const DOUBLE = new Set(['"', '“', '”', '＂', '„', '〝', '〞']);
 const SINGLE = new Set(["'", '‘', '’', '＇', '`', '´']);
 
+/** A character of a Latin run or markup: ASCII other than space. Undefined (text edge) is not. */
+function isLatinSide(c: string | undefined): boolean {
+  return c !== undefined && /[\x21-\x7e]/.test(c) && !/["'“”‘’]/.test(c);
+}
+
 /** @returns `text` with every quote mark made a Chinese “ ” or ‘ ’ that pairs up. */
 export function quotes(text: string): string {
   const chars = Array.from(text);
@@ -26,6 +31,8 @@ export function quotes(text: string): string {
   let singleOpen = false;
   for (let i = 0; i < chars.length; i++) {
     const c = chars[i];
+    // A quote between Latin or code characters (src="x") is not a Chinese quote.
+    if ((DOUBLE.has(c) || SINGLE.has(c)) && isLatinSide(chars[i - 1]) && isLatinSide(chars[i + 1])) continue;
     if (DOUBLE.has(c)) {
       if (singleOpen && !doubleOpen) {
         // A double quote closing what a mangled single quote opened.
