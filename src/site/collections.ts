@@ -205,7 +205,15 @@ export function relatedArticles(article: ArchiveArticle, keywords: Map<string, G
   for (const k of article.keywords) {
     const g = keywords.get(slugify(k.trim()));
     if (!g) continue;
-    for (const other of g.articles) if (other.id !== article.id) scores.set(other, (scores.get(other) ?? 0) + 1);
+    // Note: only the articles nearest in time within a keyword's group are
+    // candidates, so the cost stays bounded when a keyword has thousands of articles.
+    const at = positionIn(g).get(article) ?? 0;
+    const from = Math.max(0, at - RELATED_WINDOW);
+    const to = Math.min(g.articles.length, at + RELATED_WINDOW + 1);
+    for (let i = from; i < to; i++) {
+      const other = g.articles[i];
+      if (other.id !== article.id) scores.set(other, (scores.get(other) ?? 0) + 1);
+    }
   }
   const order = new Map<ArchiveArticle, number>();
   let i = 0;
@@ -214,6 +222,20 @@ export function relatedArticles(article: ArchiveArticle, keywords: Map<string, G
     .sort(([a, x], [b, y]) => y - x || (a.date !== b.date ? (a.date < b.date ? 1 : -1) : order.get(a)! - order.get(b)!))
     .slice(0, count)
     .map(([a]) => a);
+}
+
+/** Candidates per keyword on each side of an article, in archive order. */
+const RELATED_WINDOW = 100;
+const positions = new WeakMap<Group, Map<ArchiveArticle, number>>();
+
+/** Position of each article in a group's list (computed once per group). */
+function positionIn(g: Group): Map<ArchiveArticle, number> {
+  let m = positions.get(g);
+  if (!m) {
+    m = new Map(g.articles.map((a, i) => [a, i]));
+    positions.set(g, m);
+  }
+  return m;
 }
 
 /**

@@ -3,13 +3,18 @@
  * units and jieba words, over the same canonical text the queries use.
  */
 import type { ArchiveArticle } from '../../types.ts';
-import { canonicalUnits } from '../tokenize.ts';
+import { canonicalize, canonicalUnits } from '../tokenize.ts';
 import { KEY, type DocMeta, type Fragment } from '../types.ts';
 import { cutWords } from '../../enrich/jieba.ts';
 import { articleFields } from '../fields.ts';
 
-/** Postings of one term: doc id → positions (bigrams) or a count (units, words). */
-export type Postings = Map<number, number[] | number>;
+/** Postings of one term, docs ascending: a count per doc, and for bigrams the positions. */
+export interface Postings {
+  docs: number[];
+  counts: number[];
+  /** Positions per doc (bigrams only). */
+  positions?: number[][];
+}
 
 export interface BuiltIndex {
   terms: Map<string, Postings>;
@@ -18,6 +23,8 @@ export interface BuiltIndex {
   papers: Array<{ id: string; name: string }>;
 }
 
+const PLANE = 0x110000;
+
 /**
  * Index articles. Doc ids follow the order given (the archive lists newest first).
  *
@@ -25,20 +32,21 @@ export interface BuiltIndex {
  * @param words Cut text into words (defaults to nodejieba); swappable for tests.
  */
 export function buildIndex(articles: ArchiveArticle[], words: (text: string) => string[] = cutWords): BuiltIndex {
-  const terms = new Map<string, Postings>();
+  // Note: bigrams and units are keyed by numbers while collecting (code points
+  // packed into one number): far faster than building a string per position.
+  const bigrams = new Map<number, Postings>();
+  const units = new Map<number, Postings>();
+  const wordTerms = new Map<string, Postings>();
   const papers: Array<{ id: string; name: string }> = [];
   const paperIndex = new Map<string, number>();
   const docs: DocMeta[] = [];
   const fragments: Fragment[] = [];
-  const add = (key: string, doc: number, pos?: number) => {
-    let p = terms.get(key);
-    if (!p) terms.set(key, (p = new Map()));
-    if (pos === undefined) p.set(doc, ((p.get(doc) as number | undefined) ?? 0) + 1);
-    else {
-      const list = p.get(doc) as number[] | undefined;
-      if (list) list.push(pos);
-      else p.set(doc, [pos]);
-    }
+  const append = <K>(map: Map<K, Postings>, key: K, doc: number, count: number, positions?: number[]) => {
+    let p = map.get(key);
+    if (!p) map.set(key, (p = positions ? { docs: [], counts: [], positions: [] } : { docs: [], counts: [] }));
+    p.docs.push(doc);
+    p.counts.push(count);
+    if (positions) p.positions!.push(positions);
   };
   articles.forEach((a, doc) => {
     if (!paperIndex.has(a.paper)) {
@@ -47,18 +55,29 @@ export function buildIndex(articles: ArchiveArticle[], words: (text: string) => 
     }
     const fields = articleFields(a);
     const titleEnd = canonicalUnits([a.kicker, a.headline, a.subhead].filter(Boolean).join('')).length;
-    const units = canonicalUnits(fields.join(''));
-    for (let i = 0; i < units.length; i++) {
-      add(KEY.unit + units[i], doc);
-      if (i + 1 < units.length) add(KEY.bigram + units[i] + units[i + 1], doc, i);
-    }
-    for (const field of fields) {
-      for (const w of words(field)) {
-        const cw = canonicalUnits(w);
-        if (cw.length >= 2) add(KEY.word + cw.join(''), doc);
+    const cps = canonicalUnits(fields.join('')).map((u) => u.codePointAt(0)!);
+    const localBigrams = new Map<number, number[]>();
+    const localUnits = new Map<number, number>();
+    for (let i = 0; i < cps.length; i++) {
+      localUnits.set(cps[i], (localUnits.get(cps[i]) ?? 0) + 1);
+      if (i + 1 < cps.length) {
+        const key = cps[i] * PLANE + cps[i + 1];
+        const list = localBigrams.get(key);
+        if (list) list.push(i);
+        else localBigrams.set(key, [i]);
       }
     }
-    docs.push({ length: units.length, titleEnd, paper: paperIndex.get(a.paper)!, page: a.pageNumber ?? 0, date: a.date });
+    for (const [key, pos] of localBigrams) append(bigrams, key, doc, pos.length, pos);
+    for (const [key, n] of localUnits) append(units, key, doc, n);
+    const localWords = new Map<string, number>();
+    // Cut the canonical text, so words need no second normalization.
+    for (const field of fields) {
+      for (const w of words(canonicalize(field))) {
+        if (w.length >= 2 && !/\s/.test(w)) localWords.set(w, (localWords.get(w) ?? 0) + 1);
+      }
+    }
+    for (const [w, n] of localWords) append(wordTerms, KEY.word + w, doc, n);
+    docs.push({ length: cps.length, titleEnd, paper: paperIndex.get(a.paper)!, page: a.pageNumber ?? 0, date: a.date });
     fragments.push({
       url: a.url,
       kicker: a.kicker,
@@ -72,5 +91,8 @@ export function buildIndex(articles: ArchiveArticle[], words: (text: string) => 
       page: a.page,
     });
   });
+  const terms = new Map<string, Postings>(wordTerms);
+  for (const [key, p] of bigrams) terms.set(KEY.bigram + String.fromCodePoint(Math.floor(key / PLANE), key % PLANE), p);
+  for (const [key, p] of units) terms.set(KEY.unit + String.fromCodePoint(key), p);
   return { terms, docs, fragments, papers };
 }

@@ -25,21 +25,18 @@ export interface WrittenIndex {
 
 const hash = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex').slice(0, 12);
 
-/** Encode one term's postings. */
+/** Encode one term's postings: doc deltas, counts and (bigrams) position deltas. */
 export function encodePostings(p: Postings): Uint8Array {
   const w = new ByteWriter();
-  const docs = [...p.keys()].sort((a, b) => a - b);
-  w.varint(docs.length);
+  w.varint(p.docs.length);
   let prev = 0;
-  for (const d of docs) {
-    w.varint(d - prev);
-    prev = d;
-    const v = p.get(d)!;
-    if (typeof v === 'number') w.varint(v);
-    else {
-      w.varint(v.length);
+  for (let i = 0; i < p.docs.length; i++) {
+    w.varint(p.docs[i] - prev);
+    prev = p.docs[i];
+    w.varint(p.counts[i]);
+    if (p.positions) {
       let last = 0;
-      for (const pos of v) {
+      for (const pos of p.positions[i]) {
         w.varint(pos - last);
         last = pos;
       }
