@@ -33,9 +33,9 @@ function fixtureInput(): string {
 }
 
 describe('collectArchive', () => {
-  it('should skip bad scans with a problem naming each file and keep the rest', () => {
+  it('should skip bad scans with a problem naming each file and keep the rest', async () => {
     const input = fixtureInput();
-    const archive = collectArchive({ input, root: input });
+    const archive = await collectArchive({ input, root: input, cache: null });
     expect(archive.skipped).toEqual(['cswb/2024-05-02/2.txt', 'cswb/2024-05-02/3.txt', 'cswb/2024-05-02/4.txt']);
     expect(archive.problems.map((p) => `${p.file}: ${p.ruleId}: ${p.message}`)).toEqual([
       'cswb/2024-05-02/2.txt: decode: empty file: skipped',

@@ -5,12 +5,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readScans } from './scan/read-scans.ts';
-import { parsePage } from './parse/parse-page.ts';
 import { DecodeError, decodeScan } from './scan/decode-scan.ts';
-import { createHash } from 'node:crypto';
-import { extractKeywords } from './enrich/keywords.ts';
 import type { Archive, ArchiveArticle, ArchiveIssue, ArchivePage, Problem } from './types.ts';
-import { time, timeAsync } from './util/timing.ts';
+import { recordTime, time, timeAsync } from './util/timing.ts';
+import { AnalyzePool, defaultPoolSize } from './parse/analyze-pool.ts';
+import type { AnalyzedScan } from './parse/analyze-text.ts';
+import { BuildCache, codeVersion, sha256 } from './cache/build-cache.ts';
 import { ArchiveError } from './util/errors.ts';
 import { setArchive } from './site/archive-source.ts';
 import configure from '../eleventy.config.ts';
@@ -23,26 +23,41 @@ export interface CollectOptions {
   input?: string;
   /** Folder that paths in problems are relative to. Default the working directory. */
   root?: string;
+  /** Build cache folder; null for none. Default `<root>/.cache`. */
+  cache?: string | null;
+  /** Worker threads for parsing; 0 parses on the main thread. Default: one per core (up to 4). */
+  workers?: number;
+  /** Called after each scan, for progress display. */
+  onScan?: (done: number, total: number) => void;
 }
 
+/** Version of the code whose output the cache keeps: parser, enrichment and the search words. */
+const ANALYZE_VERSION = codeVersion(['scan', 'layout', 'segment', 'normalize', 'parse', 'enrich', 'search'].map((d) => path.join(import.meta.dirname, d)));
+
 /**
- * Read, parse and enrich every scan under the input folder.
+ * Read, parse and enrich every scan under the input folder. Unchanged scans
+ * come from the build cache; the rest are analyzed on every core.
  *
  * @returns The archive; scans that could not be read are listed in `skipped`
  *   with a problem each, the rest are all there.
  */
-export function collectArchive(options: CollectOptions = {}): Archive {
+export async function collectArchive(options: CollectOptions = {}): Promise<Archive> {
   const root = options.root ?? process.cwd();
   const input = path.resolve(root, options.input ?? 'articles');
+  const cache = new BuildCache(options.cache === undefined ? path.join(root, '.cache') : options.cache);
   const { scans, problems } = time('scan', () => readScans(input, root));
   const skipped: string[] = [];
   const pages: ArchivePage[] = [];
   const papers = new Map<string, string>();
   const seen = new Map<string, string>();
+  const words = new Map<string, Record<string, number>>();
   let charsRead = 0;
   let charsPlaced = 0;
+  let done = 0;
 
-  for (const scan of scans) {
+  // Decode on the main thread (cheap); analyze what the cache does not have in the pool.
+  const todo: Array<{ text: string; resolve: (r: AnalyzedScan) => void; reject: (e: Error) => void }> = [];
+  const jobs = scans.map((scan) => {
     papers.set(scan.paper, scan.paperName);
     let decoded;
     try {
@@ -51,25 +66,43 @@ export function collectArchive(options: CollectOptions = {}): Archive {
       if (!(e instanceof DecodeError)) throw e;
       problems.push({ file: scan.path, ...(e.line ? { line: e.line } : {}), message: `${e.message}: skipped`, severity: 'error', ruleId: 'decode' });
       skipped.push(scan.path);
-      continue;
+      return null;
     }
     for (const w of decoded.warnings) problems.push({ file: scan.path, line: w.line, message: w.message, severity: 'warning', ruleId: 'decode' });
     // The same scan under two names: keep the first, report the second.
-    const digest = createHash('sha256').update(decoded.text).digest('hex');
+    const digest = sha256(decoded.text);
     const twin = seen.get(digest);
     if (twin) {
       problems.push({ file: scan.path, message: `same text as ${twin}: skipped as a duplicate`, severity: 'warning', ruleId: 'duplicate' });
       skipped.push(scan.path);
-      continue;
+      return null;
     }
     seen.set(digest, scan.path);
-    const parsed = time('parse', () => parsePage(decoded.text));
-    // Nothing lost: every letter, digit and Han character read must be placed somewhere.
-    const read = countLetters(decoded.text);
-    const placed = countLetters([...parsed.articles.flatMap((a) => [a.kicker, a.headline, a.subhead, a.byline, ...a.paragraphs]), ...parsed.unplaced.map((u) => u.text)].filter(Boolean).join('\n'));
-    charsRead += read;
-    charsPlaced += placed;
-    if (read !== placed) problems.push({ file: scan.path, message: `${read} characters read but ${placed} placed in articles: please report this scan`, severity: 'error', ruleId: 'lost-text' });
+    const key = `${digest}-${ANALYZE_VERSION}`;
+    const cached = cache.get<AnalyzedScan>('analyze', key);
+    const analyzed = cached
+      ? Promise.resolve(cached)
+      : new Promise<AnalyzedScan>((resolve, reject) => todo.push({ text: decoded.text, resolve, reject })).then((r) => {
+          cache.set('analyze', key, r);
+          return r;
+        });
+    return { scan, decoded, analyzed: analyzed.finally(() => options.onScan?.(++done, scans.length)) };
+  });
+  // Workers pay off only when there is enough to do (each loads jieba's dictionaries).
+  const pool = new AnalyzePool(options.workers ?? (todo.length >= 16 ? defaultPoolSize() : 0));
+  for (const t of todo) pool.analyze(t.text).then(t.resolve, t.reject);
+  const started = performance.now();
+  const results = await Promise.all(jobs.map((j) => j?.analyzed));
+  await pool.close();
+  recordTime('analyze', performance.now() - started, results.length);
+
+  jobs.forEach((job, i) => {
+    if (!job) return;
+    const { scan, decoded } = job;
+    const parsed = results[i]!;
+    charsRead += parsed.read;
+    charsPlaced += parsed.placed;
+    if (parsed.read !== parsed.placed) problems.push({ file: scan.path, message: `${parsed.read} characters read but ${parsed.placed} placed in articles: please report this scan`, severity: 'error', ruleId: 'lost-text' });
     const pageUrl = `/${scan.paper}/${scan.date}/${scan.page}/`;
     const page: ArchivePage = {
       paper: scan.paper,
@@ -86,9 +119,8 @@ export function collectArchive(options: CollectOptions = {}): Archive {
       articles: [],
       unplaced: parsed.unplaced,
     };
-    parsed.articles.forEach((a, i) => {
-      const n = i + 1;
-      const text = [a.headline, a.headline, a.subhead ?? '', ...a.paragraphs].join('\n');
+    parsed.articles.forEach((a, i2) => {
+      const n = i2 + 1;
       const article: ArchiveArticle = {
         ...a,
         id: `${scan.paper}/${scan.date}/${scan.page}/${n}`,
@@ -100,27 +132,21 @@ export function collectArchive(options: CollectOptions = {}): Archive {
         pageNumber: scan.pageNumber,
         section: page.section,
         n,
-        keywords: time('keywords', () => extractKeywords(text, 6)),
+        keywords: parsed.keywords[i2],
         source: scan.path,
       };
       if (a.untitled) problems.push({ file: scan.path, line: a.line, message: 'text with no recognisable headline kept as an untitled article', severity: 'warning', ruleId: 'no-headline' });
       page.articles.push(article);
+      words.set(article.id, parsed.words[i2]);
     });
     for (const u of parsed.unplaced) problems.push({ file: scan.path, line: u.line, message: `unplaced text: ${u.reason}`, severity: 'warning', ruleId: 'unplaced' });
     pages.push(page);
-  }
-  return { ...assemble(pages, papers, problems, skipped), stats: { scans: scans.length, charsRead, charsPlaced } };
-}
-
-/** Han characters, letters and digits: what normalization never adds or removes (NFKC folded). */
-function countLetters(text: string): number {
-  let n = 0;
-  for (const ch of text.normalize('NFKC')) if (/[\p{Script=Han}\p{L}\p{N}]/u.test(ch)) n++;
-  return n;
+  });
+  return { ...assemble(pages, papers, problems, skipped), stats: { scans: scans.length, charsRead, charsPlaced, cache: cache.stats }, words };
 }
 
 /** Group pages into issues (newest first) and list articles in reading order. */
-function assemble(pages: ArchivePage[], papers: Map<string, string>, problems: Problem[], skipped: string[]): Omit<Archive, 'stats'> {
+function assemble(pages: ArchivePage[], papers: Map<string, string>, problems: Problem[], skipped: string[]): Omit<Archive, 'stats' | 'words'> {
   const byIssue = new Map<string, ArchiveIssue>();
   for (const p of pages) {
     const key = `${p.paper}/${p.date}`;
@@ -185,13 +211,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const root = options.root ?? process.cwd();
   const output = path.resolve(root, options.output ?? '_site');
   const basePath = normalizeBasePath(options.basePath);
-  const archive = collectArchive(options);
+  const archive = await collectArchive(options);
   const staging = `${output}.tmp-${process.pid}`;
   removeStale(output);
   let files: number;
   try {
     files = await timeAsync('render', () => renderSite(archive, { output: staging, basePath, root }));
-    const index = time('index', () => writeIndex(buildIndex(archive.articles), path.join(staging, 'search-index')));
+    const index = time('index', () => writeIndex(buildIndex(archive.articles, archive.words), path.join(staging, 'search-index')));
     files += index.files + time('bundle', () => bundleClient(staging));
     fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');
     files++;

@@ -209,5 +209,9 @@ export interface Archive {
     charsRead: number;
     /** The same, counted in the articles' fields and the unplaced text. */
     charsPlaced: number;
+    /** Build cache use for the analysis of scans. */
+    cache?: { hits: number; misses: number; corrupt: number };
   };
+  /** jieba words (canonical, with counts) per article id, for the search index. */
+  words?: Map<string, Record<string, number>>;
 }

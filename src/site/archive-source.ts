@@ -6,15 +6,15 @@
 import type { Archive } from '../types.ts';
 import { collectArchive } from '../build.ts';
 
-let current: Archive | null = null;
+let current: Promise<Archive> | null = null;
 
 /** Use this archive for the next site render. */
 export function setArchive(archive: Archive): void {
-  current = archive;
+  current = Promise.resolve(archive);
 }
 
 /** The archive to render. */
-export function getArchive(): Archive {
+export function getArchive(): Promise<Archive> {
   current ??= collectArchive({ input: process.env.ARCHIVE_INPUT ?? 'articles' });
   return current;
 }

@@ -36,8 +36,8 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}
   const pathPrefix = () => (eleventyConfig as unknown as { pathPrefix?: string }).pathPrefix ?? '/';
   const absolute = (url: string) => absoluteUrl(url, siteUrl(), pathPrefix());
 
-  eleventyConfig.addGlobalData('archive', () => getArchive());
-  eleventyConfig.addGlobalData('room', () => roomOf(getArchive()));
+  eleventyConfig.addGlobalData('archive', async () => getArchive());
+  eleventyConfig.addGlobalData('room', async () => roomOf(await getArchive()));
   eleventyConfig.addGlobalData('site', () => ({
     title: '吉林报纸数字档案',
     shortTitle: '吉林报纸档案',

@@ -17,6 +17,14 @@ export function time<T>(stage: string, fn: () => T): T {
   }
 }
 
+/** Add a duration measured elsewhere to `stage`. */
+export function recordTime(stage: string, ms: number, calls = 1): void {
+  const t = totals.get(stage) ?? { ms: 0, calls: 0 };
+  t.ms += ms;
+  t.calls += calls;
+  totals.set(stage, t);
+}
+
 /** Await `fn` and add its duration to `stage`. */
 export async function timeAsync<T>(stage: string, fn: () => Promise<T>): Promise<T> {
   const start = performance.now();

@@ -27,7 +27,7 @@ function engine() {
   return Object.assign(e, { files });
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   const input = fs.mkdtempSync(path.join(os.tmpdir(), 'search-in-'));
   const pages = fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.txt')).sort();
   pages.forEach((f, i) => {
@@ -38,7 +38,7 @@ beforeAll(() => {
   });
   fs.writeFileSync(path.join(input, 'jlrb/paper.json'), '{"name":"吉林日报"}');
   fs.writeFileSync(path.join(input, 'cswb/paper.json'), '{"name":"城市晚报"}');
-  archive = collectArchive({ input, root: input });
+  archive = await collectArchive({ input, root: input, cache: null });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-idx-'));
   // A small budget so the fixture index spreads over many shards.
   writeIndex(buildIndex(archive.articles), dir, { shardBytes: 4096 });

@@ -29,9 +29,10 @@ const PLANE = 0x110000;
  * Index articles. Doc ids follow the order given (the archive lists newest first).
  *
  * @param articles Articles to index.
+ * @param precut Words already cut per article id (from the analysis stage); articles missing there are cut now.
  * @param words Cut text into words (defaults to nodejieba); swappable for tests.
  */
-export function buildIndex(articles: ArchiveArticle[], words: (text: string) => string[] = cutWords): BuiltIndex {
+export function buildIndex(articles: ArchiveArticle[], precut?: Map<string, Record<string, number>>, words: (text: string) => string[] = cutWords): BuiltIndex {
   // Note: bigrams and units are keyed by numbers while collecting (code points
   // packed into one number): far faster than building a string per position.
   const bigrams = new Map<number, Postings>();
@@ -69,14 +70,14 @@ export function buildIndex(articles: ArchiveArticle[], words: (text: string) => 
     }
     for (const [key, pos] of localBigrams) append(bigrams, key, doc, pos.length, pos);
     for (const [key, n] of localUnits) append(units, key, doc, n);
-    const localWords = new Map<string, number>();
-    // Cut the canonical text, so words need no second normalization.
-    for (const field of fields) {
-      for (const w of words(canonicalize(field))) {
-        if (w.length >= 2 && !/\s/.test(w)) localWords.set(w, (localWords.get(w) ?? 0) + 1);
-      }
+    let localWords = precut?.get(a.id);
+    if (!localWords) {
+      // Cut the canonical text, so words need no second normalization.
+      const counts: Record<string, number> = {};
+      for (const field of fields) for (const w of words(canonicalize(field))) if (w.length >= 2 && !/\s/.test(w)) counts[w] = (counts[w] ?? 0) + 1;
+      localWords = counts;
     }
-    for (const [w, n] of localWords) append(wordTerms, KEY.word + w, doc, n);
+    for (const [w, n] of Object.entries(localWords)) append(wordTerms, KEY.word + w, doc, n);
     docs.push({ length: cps.length, titleEnd, paper: paperIndex.get(a.paper)!, page: a.pageNumber ?? 0, date: a.date });
     fragments.push({
       url: a.url,

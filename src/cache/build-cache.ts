@@ -1,0 +1,88 @@
+/**
+ * The persistent build cache (.cache/ by default, git-ignored). Entries are
+ * keyed by content hash and by the version of the code that produced them;
+ * each carries a checksum, so a corrupted or partial entry is detected,
+ * removed and rebuilt, never trusted.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+
+const FORMAT = 1;
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** Entries that failed their checksum or did not parse, and were rebuilt. */
+  corrupt: number;
+}
+
+export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+export class BuildCache {
+  readonly stats: CacheStats = { hits: 0, misses: 0, corrupt: 0 };
+
+  /** @param dir Cache folder, or null for no cache. */
+  constructor(readonly dir: string | null) {}
+
+  private file(ns: string, key: string): string {
+    return path.join(this.dir!, ns, key.slice(0, 2), `${key}.json`);
+  }
+
+  /** The value stored under `key`, or undefined (also for a damaged entry, which is removed). */
+  get<T>(ns: string, key: string): T | undefined {
+    if (!this.dir) return undefined;
+    const file = this.file(ns, key);
+    let raw: string;
+    try {
+      raw = fs.readFileSync(file, 'utf8');
+    } catch {
+      this.stats.misses++;
+      return undefined;
+    }
+    try {
+      const entry = JSON.parse(raw) as { format: number; key: string; sum: string; data: string };
+      if (entry.format !== FORMAT || entry.key !== key || sha256(entry.data) !== entry.sum) throw new Error('checksum');
+      const value = JSON.parse(entry.data) as T;
+      this.stats.hits++;
+      return value;
+    } catch {
+      this.stats.corrupt++;
+      this.stats.misses++;
+      fs.rmSync(file, { force: true });
+      return undefined;
+    }
+  }
+
+  /** Store a value; written to a temporary file and renamed, so a crash never leaves half an entry under the name. */
+  set(ns: string, key: string, value: unknown): void {
+    if (!this.dir) return;
+    const file = this.file(ns, key);
+    const data = JSON.stringify(value);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify({ format: FORMAT, key, sum: sha256(data), data }));
+    fs.renameSync(tmp, file);
+  }
+}
+
+/**
+ * Version of the code under `dirs`: a hash of every source file in them, so
+ * any change to the parser invalidates what it produced, and nothing else does.
+ */
+export function codeVersion(dirs: string[]): string {
+  const h = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) {
+        if (e.name !== 'fixtures') walk(p);
+      } else if (!/\.test\.ts$/.test(e.name)) {
+        h.update(e.name);
+        h.update(fs.readFileSync(p));
+      }
+    }
+  };
+  for (const d of dirs) walk(d);
+  return h.digest('hex').slice(0, 16);
+}
