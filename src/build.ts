@@ -13,6 +13,8 @@ import type { AnalyzedScan } from './parse/analyze-text.ts';
 import { BuildCache, codeVersion, sha256 } from './cache/build-cache.ts';
 import { ArchiveError } from './util/errors.ts';
 import { setArchive } from './site/archive-source.ts';
+import { roomOf } from './site/index.ts';
+import { planRender, unitSignatures, type RenderSelection } from './site/render-plan.ts';
 import configure from '../eleventy.config.ts';
 import { buildIndex } from './search/index/build-index.ts';
 import { writeIndex } from './search/index/write-index.ts';
@@ -182,6 +184,8 @@ export interface BuildOptions extends CollectOptions {
   basePath?: string;
   /** Count warnings as failures. */
   strict?: boolean;
+  /** Render every page even when an incremental build is possible. */
+  full?: boolean;
 }
 
 export interface BuildResult {
@@ -214,17 +218,36 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const archive = await collectArchive(options);
   const staging = `${output}.tmp-${process.pid}`;
   removeStale(output);
+
+  // Decide what to render: every unit, or only those whose data changed.
+  const stateFile = options.cache === null ? null : path.join(options.cache ?? path.join(root, '.cache'), 'render', `${sha256(output).slice(0, 16)}.json`);
+  const siteVersion = `${SITE_VERSION}|${basePath}|${process.env.SITE_URL ?? ''}`;
+  const units = time('plan', () => unitSignatures(roomOf(archive)));
+  const previous = stateFile && !options.full ? readRenderState(stateFile, siteVersion, output) : null;
+  const plan = previous ? planRender(previous.units, units) : null;
+
   let files: number;
+  let note = '';
   try {
-    files = await timeAsync('render', () => renderSite(archive, { output: staging, basePath, root }));
-    const index = time('index', () => writeIndex(buildIndex(archive.articles, archive.words), path.join(staging, 'search-index')));
-    files += index.files + time('bundle', () => bundleClient(staging));
+    files = await timeAsync('render', () => renderSite(archive, { output: staging, basePath, root, selection: plan?.selection ?? null }));
+    // Doc ids oldest first: a new issue appends ids, so older fragments stay as they are.
+    const index = time('index', () =>
+      writeIndex(buildIndex([...archive.articles].reverse(), archive.words), path.join(staging, 'search-index'), { existing: previous?.index }),
+    );
+    files += index.written + time('bundle', () => bundleClient(staging));
     fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');
     files++;
-    const old = `${output}.old-${process.pid}`;
-    if (fs.existsSync(output)) fs.renameSync(output, old);
-    fs.renameSync(staging, output);
-    fs.rmSync(old, { recursive: true, force: true });
+    if (plan && previous) {
+      const applied = time('apply', () => applyIncremental(staging, output, plan.removed, index.contents));
+      note = `; incremental: ${plan.changed.toLocaleString('en-US')} of ${units.size.toLocaleString('en-US')} units re-rendered, ${applied.written.toLocaleString('en-US')} files written, ${applied.removed} removed`;
+      files = applied.written;
+    } else {
+      const old = `${output}.old-${process.pid}`;
+      if (fs.existsSync(output)) fs.renameSync(output, old);
+      fs.renameSync(staging, output);
+      fs.rmSync(old, { recursive: true, force: true });
+    }
+    if (stateFile) writeRenderState(stateFile, { siteVersion, output, units: Object.fromEntries(units), index: Object.fromEntries(index.contents) });
   } catch (e) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw new ArchiveError(`site render failed; the previous ${path.relative(root, output) || output} is untouched`, { cause: e });
@@ -234,11 +257,117 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const pages = archive.issues.reduce((n, i) => n + i.pages.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const plural = (n: number, w: string) => `${n.toLocaleString('en-US')} ${w}${n === 1 ? '' : 's'}`;
-  let summary = `Built ${plural(archive.issues.length, 'issue')}, ${plural(pages, 'page')}, ${plural(archive.articles.length, 'article')} (${plural(files, 'file')}) in ${seconds} s; ${archive.stats.charsPlaced.toLocaleString('en-US')} of ${archive.stats.charsRead.toLocaleString('en-US')} characters placed`;
+  let summary = `Built ${plural(archive.issues.length, 'issue')}, ${plural(pages, 'page')}, ${plural(archive.articles.length, 'article')} (${plural(files, 'file')}) in ${seconds} s; ${archive.stats.charsPlaced.toLocaleString('en-US')} of ${archive.stats.charsRead.toLocaleString('en-US')} characters placed${note}`;
   if (archive.skipped.length) summary += `; skipped ${plural(archive.skipped.length, 'scan')}: ${archive.skipped.join(', ')}`;
   if (errors || warnings) summary += `; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   const failed = errors > 0 || archive.skipped.length > 0 || (options.strict === true && warnings > 0);
   return { archive, files, exitCode: failed ? 1 : 0, summary };
+}
+
+/** Version of everything that shapes the rendered site: templates, site code, static files. */
+const SITE_VERSION = codeVersion([
+  path.join(import.meta.dirname, '../templates'),
+  path.join(import.meta.dirname, 'site'),
+  path.join(import.meta.dirname, 'render'),
+  path.join(import.meta.dirname, '../public'),
+  path.join(import.meta.dirname, 'search/client'),
+]);
+
+interface RenderState {
+  siteVersion: string;
+  output: string;
+  /** Unit key → signature. */
+  units: Record<string, string>;
+  /** search-index file → content hash. */
+  index: Record<string, string>;
+}
+
+/** The state of the last build of `output`, when it can be trusted for an incremental build. */
+function readRenderState(file: string, siteVersion: string, output: string): { units: Map<string, string>; index: Map<string, string> } | null {
+  try {
+    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as RenderState & { sum: string };
+    const { sum, ...rest } = data;
+    if (sha256(JSON.stringify(rest)) !== sum) return null;
+    if (rest.siteVersion !== siteVersion || rest.output !== output || !fs.existsSync(path.join(output, 'search-index', 'manifest.json'))) return null;
+    return { units: new Map(Object.entries(rest.units)), index: new Map(Object.entries(rest.index)) };
+  } catch {
+    return null;
+  }
+}
+
+function writeRenderState(file: string, state: RenderState): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, JSON.stringify({ ...state, sum: sha256(JSON.stringify(state)) }));
+  fs.renameSync(tmp, file);
+}
+
+/**
+ * Copy what an incremental render produced into the live site: files that
+ * differ are replaced (each written to a temporary name, then renamed),
+ * identical files are left alone, removed units and stale index files deleted.
+ * The render state is saved only after this, so an interrupted apply is
+ * redone by the next build.
+ */
+function applyIncremental(staging: string, output: string, removedUnits: string[], index: Map<string, string>): { written: number; removed: number } {
+  let written = 0;
+  let removed = 0;
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  for (const file of walk(staging)) {
+    const rel = path.relative(staging, file);
+    const target = path.join(output, rel);
+    const data = fs.readFileSync(file);
+    if (fs.existsSync(target)) {
+      const old = fs.readFileSync(target);
+      if (old.equals(data)) continue;
+    }
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    const tmp = `${target}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, data);
+    fs.renameSync(tmp, target);
+    written++;
+  }
+  // Index files no longer referenced (old shards, fragments of removed articles).
+  const indexDir = path.join(output, 'search-index');
+  for (const file of walk(indexDir)) {
+    if (!index.has(path.relative(indexDir, file).split(path.sep).join('/'))) {
+      fs.rmSync(file);
+      removed++;
+    }
+  }
+  for (const key of removedUnits) {
+    for (const rel of unitFiles(key)) {
+      const target = path.join(output, rel);
+      if (fs.existsSync(target)) {
+        fs.rmSync(target);
+        removed++;
+      }
+    }
+  }
+  fs.rmSync(staging, { recursive: true, force: true });
+  return { written, removed };
+}
+
+/** Output files of a unit (see `unitSignatures` for the keys). */
+function unitFiles(key: string): string[] {
+  const value = key.slice(2);
+  switch (key[0]) {
+    case 'a':
+      return [`${value}/index.html`, `${value}/index.json`];
+    case 'p':
+      return [`${value}index.html`, `${value}raw/index.html`];
+    case 'i':
+      return [`${value}index.html`];
+    case 'r':
+      return [`reporters/${value}/index.html`];
+    case 'k':
+      return [`keywords/${value}/index.html`];
+    case 'y':
+      return [`calendar/${value}/index.html`];
+    default:
+      return [];
+  }
 }
 
 /** Folders a killed build left behind (`_site.tmp-<pid>`, `_site.old-<pid>`) whose process is gone. */
@@ -277,8 +406,8 @@ export function buildReport(archive: Archive) {
 }
 
 /** Render an archive with Eleventy into `output`. Returns the number of files written. */
-export async function renderSite(archive: Archive, options: { output: string; basePath: string; root: string }): Promise<number> {
-  setArchive(archive);
+export async function renderSite(archive: Archive, options: { output: string; basePath: string; root: string; selection?: RenderSelection | null }): Promise<number> {
+  setArchive(archive, options.selection ?? null);
   const { default: Eleventy } = await import('@11ty/eleventy');
   const templates = path.join(options.root, 'templates');
   if (!fs.existsSync(templates)) throw new ArchiveError(`no templates folder at ${templates}`);

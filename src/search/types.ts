@@ -13,7 +13,7 @@ export const INDEX_VERSION = 1;
 /** `manifest.json`. */
 export interface ShardManifest {
   version: number;
-  /** Number of articles; doc ids are 0…docs-1, newest first. */
+  /** Number of articles; doc ids are 0…docs-1, oldest first (new issues append ids). */
   docs: number;
   /** File with the per-doc table, relative to the index folder. */
   docsFile: string;

@@ -5,8 +5,9 @@
  */
 import type { UserConfig } from '@11ty/eleventy';
 import type { Archive, ArchiveArticle } from '../types.ts';
-import { getArchive } from './archive-source.ts';
+import { getArchive, getSelection } from './archive-source.ts';
 import { readingRoom, type ReadingRoom } from './collections.ts';
+import { renderLists } from './render-plan.ts';
 import { absoluteUrl, siteFilters } from './filters.ts';
 import { articleRecord, catalogueEntry, keywordUrl, newsArticleLd, reporterUrl, safeJson } from './structured-data.ts';
 import { renderArticleBody, renderMarkdown } from '../render/render.ts';
@@ -20,7 +21,7 @@ export interface SiteOptions {
 const rooms = new WeakMap<Archive, ReadingRoom>();
 
 /** The reading-room views of an archive, computed once per archive. */
-function roomOf(archive: Archive): ReadingRoom {
+export function roomOf(archive: Archive): ReadingRoom {
   let room = rooms.get(archive);
   if (!room) {
     room = readingRoom(archive);
@@ -38,6 +39,8 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}
 
   eleventyConfig.addGlobalData('archive', async () => getArchive());
   eleventyConfig.addGlobalData('room', async () => roomOf(await getArchive()));
+  // The paginated lists: every unit, or only those an incremental build re-renders.
+  eleventyConfig.addGlobalData('render', async () => renderLists(roomOf(await getArchive()), getSelection()));
   eleventyConfig.addGlobalData('site', () => ({
     title: '吉林报纸数字档案',
     shortTitle: '吉林报纸档案',

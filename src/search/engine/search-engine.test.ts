@@ -16,6 +16,8 @@ const FIXTURES = path.join(import.meta.dirname, '../../parse/fixtures');
 let archive: Archive;
 let dir: string;
 let texts: string[];
+/** Articles in doc id order (oldest first). */
+let articles: Archive['articles'];
 
 /** A fresh engine reading the index folder (a new engine has an empty cache). */
 function engine() {
@@ -41,8 +43,9 @@ beforeAll(async () => {
   archive = await collectArchive({ input, root: input, cache: null });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-idx-'));
   // A small budget so the fixture index spreads over many shards.
-  writeIndex(buildIndex(archive.articles), dir, { shardBytes: 4096 });
-  texts = archive.articles.map((a) => canonicalize(articleFields(a).join('')));
+  articles = [...archive.articles].reverse();
+  writeIndex(buildIndex(articles), dir, { shardBytes: 4096 });
+  texts = articles.map((a) => canonicalize(articleFields(a).join('')));
 });
 
 /** Truth: the articles whose canonical text contains every term. */
@@ -54,7 +57,7 @@ function truth(query: string): number[] {
 describe('SearchEngine', () => {
   it('should find every jieba keyword of every article through the query path (tokenizer parity)', async () => {
     const e = engine();
-    for (const [i, a] of archive.articles.entries()) {
+    for (const [i, a] of articles.entries()) {
       for (const kw of extractKeywords([a.headline, ...a.paragraphs].join('\n'), 8)) {
         const r = await e.search(kw);
         expect(r.hits.map((h) => h.doc), `${kw} in ${a.id}`).toContain(i);
@@ -65,8 +68,8 @@ describe('SearchEngine', () => {
   it('should return exactly the articles that contain substrings, phrases and digit–Han strings', async () => {
     const e = engine();
     const queries = ['长春市', '24年', 'U14', 'u14男', '5000MW', '合作协议', '吉林日报记者', '关于开展2024年度', '春', '"六城联动"'];
-    for (const a of archive.articles.slice(0, 20)) {
-      const body = texts[archive.articles.indexOf(a)];
+    for (const a of articles.slice(0, 20)) {
+      const body = texts[articles.indexOf(a)];
       queries.push(body.slice(10, 13), body.slice(40, 48));
     }
     for (const q of queries) {
@@ -100,12 +103,12 @@ describe('SearchEngine', () => {
 
   it('should rank headline matches first and break ties newest first', async () => {
     const r = await engine().search('珲春');
-    const first = archive.articles[r.hits[0].doc];
+    const first = articles[r.hits[0].doc];
     expect(first.headline).toContain('珲春');
     const ties = r.hits.filter((h, i) => i > 0 && h.score === r.hits[i - 1].score);
     for (const t of ties) {
       const i = r.hits.indexOf(t);
-      expect(t.doc).toBeGreaterThan(r.hits[i - 1].doc);
+      expect(t.doc).toBeLessThan(r.hits[i - 1].doc);
     }
   });
 
@@ -115,13 +118,13 @@ describe('SearchEngine', () => {
     const dates = byDate.hits.map((h) => h.date);
     expect(dates).toEqual([...dates].sort().reverse());
     const jl = await e.search('长春', { filters: { paper: 'jlrb' } });
-    expect(jl.hits.every((h) => archive.articles[h.doc].paper === 'jlrb')).toBe(true);
+    expect(jl.hits.every((h) => articles[h.doc].paper === 'jlrb')).toBe(true);
     expect(jl.total).toBeLessThan(byDate.total);
     const feb = await e.search('长春', { filters: { from: '2024-02', to: '2024-02' } });
     expect(feb.hits.every((h) => h.date.startsWith('2024-02'))).toBe(true);
-    const page = archive.articles[byDate.hits[0].doc].pageNumber!;
+    const page = articles[byDate.hits[0].doc].pageNumber!;
     const onPage = await e.search('长春', { filters: { page } });
-    expect(onPage.hits.every((h) => archive.articles[h.doc].pageNumber === page)).toBe(true);
+    expect(onPage.hits.every((h) => articles[h.doc].pageNumber === page)).toBe(true);
     expect((await e.search('长春', { filters: { paper: 'nope' } })).total).toBe(0);
   });
 

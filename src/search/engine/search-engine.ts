@@ -265,8 +265,9 @@ export class SearchEngine {
       });
       hits.push({ doc, score, date: meta.date });
     }
-    if (options.sort === 'date') hits.sort((a, b) => a.doc - b.doc);
-    else hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    // Doc ids grow with time (oldest first), so the higher id is the newer article.
+    if (options.sort === 'date') hits.sort((a, b) => b.doc - a.doc);
+    else hits.sort((a, b) => b.score - a.score || b.doc - a.doc);
     return { total: hits.length, hits, terms };
   }
 

@@ -26,7 +26,8 @@ export interface BuiltIndex {
 const PLANE = 0x110000;
 
 /**
- * Index articles. Doc ids follow the order given (the archive lists newest first).
+ * Index articles. Doc ids follow the order given: pass them oldest first, so
+ * that adding the newest issue appends ids and leaves older fragments alone.
  *
  * @param articles Articles to index.
  * @param precut Words already cut per article id (from the analysis stage); articles missing there are cut now.

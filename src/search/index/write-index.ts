@@ -14,6 +14,11 @@ import type { BuiltIndex, Postings } from './build-index.ts';
 export interface WriteOptions {
   /** Target size of one shard in bytes before compression. Default 24 KiB. */
   shardBytes?: number;
+  /**
+   * Files the destination already has, relative path → content hash: such a
+   * file is not written again (incremental builds). Default none.
+   */
+  existing?: Map<string, string>;
 }
 
 export interface WrittenIndex {
@@ -21,9 +26,13 @@ export interface WrittenIndex {
   /** Bytes on disk, all files. */
   bytes: number;
   files: number;
+  /** Every file of the index, relative path → content hash (written or already there). */
+  contents: Map<string, string>;
+  /** Files actually written. */
+  written: number;
 }
 
-const hash = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex').slice(0, 12);
+const hash = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
 /** Encode one term's postings: doc deltas, counts and (bigrams) position deltas. */
 export function encodePostings(p: Postings): Uint8Array {
@@ -60,10 +69,16 @@ export function writeIndex(index: BuiltIndex, dir: string, options: WriteOptions
   fs.mkdirSync(path.join(dir, 'f'), { recursive: true });
   let bytes = 0;
   let files = 0;
+  let written = 0;
+  const contents = new Map<string, string>();
   const put = (rel: string, data: Uint8Array | string) => {
-    fs.writeFileSync(path.join(dir, rel), data);
+    const sum = hash(data);
+    contents.set(rel, sum);
     bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
     files++;
+    if (options.existing?.get(rel) === sum) return;
+    fs.writeFileSync(path.join(dir, rel), data);
+    written++;
   };
 
   const keys = [...index.terms.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
@@ -112,5 +127,5 @@ export function writeIndex(index: BuiltIndex, dir: string, options: WriteOptions
 
   const manifest: ShardManifest = { version: INDEX_VERSION, docs: index.docs.length, docsFile, papers: index.papers, shards };
   put('manifest.json', JSON.stringify(manifest));
-  return { manifest, bytes, files };
+  return { manifest, bytes, files, contents, written };
 }

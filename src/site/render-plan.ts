@@ -1,0 +1,126 @@
+/**
+ * Incremental rendering. Every page of the site that belongs to one thing
+ * (an article, a printed page, an issue, a reporter, a keyword, a calendar
+ * year) is a *unit*; its signature is a hash of the data its templates show.
+ * A build renders the units whose signature changed since the last build,
+ * plus the few site-wide pages (home, indexes, feed, sitemap, catalogue).
+ */
+import { createHash } from 'node:crypto';
+import type { ArchiveArticle, ArchivePage } from '../types.ts';
+import type { ArticleView, CalendarYear, Group, IssueView, PageView, ReadingRoom } from './collections.ts';
+
+/** Which units to render; null renders every unit. */
+export interface RenderSelection {
+  articles: Set<string>;
+  pages: Set<string>;
+  issues: Set<string>;
+  reporters: Set<string>;
+  keywords: Set<string>;
+  years: Set<number>;
+}
+
+/** The paginated lists the templates render (all of them, or the selected units). */
+export interface RenderLists {
+  articles: ArticleView[];
+  articleData: ArchiveArticle[];
+  pages: PageView[];
+  issues: IssueView[];
+  reporters: Group[];
+  keywords: Group[];
+  calendar: CalendarYear[];
+}
+
+/** Restrict the room's lists to a selection. */
+export function renderLists(room: ReadingRoom, selection: RenderSelection | null): RenderLists {
+  if (!selection) {
+    return {
+      articles: room.articles,
+      articleData: room.articles.map((v) => v.article),
+      pages: room.pages,
+      issues: room.issues,
+      reporters: room.reporters,
+      keywords: room.keywords,
+      calendar: room.calendar,
+    };
+  }
+  const articles = room.articles.filter((v) => selection.articles.has(v.article.id));
+  return {
+    articles,
+    articleData: articles.map((v) => v.article),
+    pages: room.pages.filter((v) => selection.pages.has(v.page.url)),
+    issues: room.issues.filter((v) => selection.issues.has(v.issue.url)),
+    reporters: room.reporters.filter((g) => selection.reporters.has(g.slug)),
+    keywords: room.keywords.filter((g) => selection.keywords.has(g.slug)),
+    calendar: room.calendar.filter((y) => selection.years.has(y.year)),
+  };
+}
+
+/** What a list entry of an article shows elsewhere (headline, date, page, first lines). */
+function summary(a: ArchiveArticle | null) {
+  if (!a) return null;
+  return [a.id, a.url, a.kicker, a.headline, a.subhead, a.byline, a.date, a.paperName, a.page, a.pageNumber, a.section, a.untitled ?? false, a.paragraphs[0] ?? '', a.reporters.length];
+}
+
+function pageSummary(p: ArchivePage | null) {
+  return p ? [p.url, p.page, p.pageNumber, p.section] : null;
+}
+
+const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 20);
+
+/**
+ * Signature of every unit: unit key → hash of the data it shows.
+ * Keys: `a:<id>`, `p:<url>`, `i:<url>`, `r:<slug>`, `k:<slug>`, `y:<year>`.
+ */
+export function unitSignatures(room: ReadingRoom): Map<string, string> {
+  const sigs = new Map<string, string>();
+  for (const v of room.articles) {
+    sigs.set(`a:${v.article.id}`, hash([v.article, summary(v.prev), summary(v.next), v.related.map(summary), v.citation, v.issue.url, pageSummary(v.page), v.page.meta]));
+  }
+  for (const v of room.pages) {
+    const { articles, ...page } = v.page;
+    sigs.set(`p:${v.page.url}`, hash([page, articles.map(summary), v.issue.url, v.issue.pages.map(pageSummary), pageSummary(v.prev), pageSummary(v.next)]));
+  }
+  for (const v of room.issues) {
+    sigs.set(`i:${v.issue.url}`, hash([v.issue.pages.map((p) => [pageSummary(p), p.meta, p.articles.map(summary)]), v.prev?.url ?? null, v.prev?.date ?? null, v.next?.url ?? null, v.next?.date ?? null, v.articles]));
+  }
+  for (const g of room.reporters) sigs.set(`r:${g.slug}`, hash([g.name, g.articles.map(summary)]));
+  for (const g of room.keywords) sigs.set(`k:${g.slug}`, hash([g.name, g.articles.map(summary)]));
+  for (const y of room.calendar) sigs.set(`y:${y.year}`, hash(y));
+  return sigs;
+}
+
+/**
+ * The units to render: those whose signature differs from the previous build
+ * (new or changed), and the keys of units that are gone.
+ */
+export function planRender(previous: Map<string, string>, current: Map<string, string>): { selection: RenderSelection; removed: string[]; changed: number } {
+  const selection: RenderSelection = { articles: new Set(), pages: new Set(), issues: new Set(), reporters: new Set(), keywords: new Set(), years: new Set() };
+  let changed = 0;
+  for (const [key, sig] of current) {
+    if (previous.get(key) === sig) continue;
+    changed++;
+    const value = key.slice(2);
+    switch (key[0]) {
+      case 'a':
+        selection.articles.add(value);
+        break;
+      case 'p':
+        selection.pages.add(value);
+        break;
+      case 'i':
+        selection.issues.add(value);
+        break;
+      case 'r':
+        selection.reporters.add(value);
+        break;
+      case 'k':
+        selection.keywords.add(value);
+        break;
+      case 'y':
+        selection.years.add(Number(value));
+        break;
+    }
+  }
+  const removed = [...previous.keys()].filter((k) => !current.has(k));
+  return { selection, removed, changed };
+}
