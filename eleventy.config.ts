@@ -5,13 +5,15 @@
  * passes the output folder and base path; plain Eleventy works too:
  * `npx tsx node_modules/@11ty/eleventy/cmd.cjs --config=eleventy.config.ts`.
  */
+import path from 'node:path';
 import { HtmlBasePlugin } from '@11ty/eleventy';
 import { sitePlugin } from './src/site/index.ts';
 
 export default function configure(eleventyConfig: any) {
   eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(sitePlugin);
-  eleventyConfig.addPassthroughCopy({ 'public/': '/' });
+  // Relative to this file, so builds work from any working directory.
+  eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(import.meta.dirname, 'public')) + '/']: '/' });
   eleventyConfig.setTemplateFormats(['njk', 'md', '11ty.js']);
   // Note: Markdown pages set `templateEngineOverride: md` in their front matter
   // (htmlTemplateEngine/markdownTemplateEngine exist only in a config file's return value).

@@ -289,7 +289,7 @@ async function main() {
   log(`synthetic archive: ${pages} pages`);
   const synthIn = path.join(work, 'synth-in');
   synthArchive({ pages, out: synthIn, seed: 1 });
-  const archive = collectArchive({ input: synthIn, root: synthIn });
+  const archive = await collectArchive({ input: synthIn, root: synthIn, cache: null });
   const synthSite = path.join(work, 'synth-site');
   const written = writeIndex(buildIndex(archive.articles), path.join(synthSite, 'search-index'));
   harnessPage(synthSite, 'ours');

@@ -95,8 +95,9 @@ describe('build', () => {
     const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'archive-out-')), 'site');
     fs.mkdirSync(output);
     fs.writeFileSync(path.join(output, 'index.html'), 'previous');
-    const brokenRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-root-'));
-    await expect(build({ input: fixtureInput(), output, root: brokenRoot })).rejects.toThrow(/previous .* untouched/);
+    const brokenTemplates = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-templates-'));
+    fs.writeFileSync(path.join(brokenTemplates, 'index.njk'), '{% if %}broken{% endif %}');
+    await expect(build({ input: fixtureInput(), output, root: ROOT, templates: brokenTemplates, cache: null })).rejects.toThrow(/previous .* untouched/);
     expect(fs.readFileSync(path.join(output, 'index.html'), 'utf8')).toBe('previous');
   });
 });

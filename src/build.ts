@@ -186,7 +186,14 @@ export interface BuildOptions extends CollectOptions {
   strict?: boolean;
   /** Render every page even when an incremental build is possible. */
   full?: boolean;
+  /** Eleventy input folder. Default the project's `templates/`, wherever the command runs. */
+  templates?: string;
+  /** Called when a stage starts, e.g. "Rendering 204 of 6,830 pages". */
+  onStage?: (message: string) => void;
 }
+
+/** The project's templates, next to src/. */
+const TEMPLATES = path.join(import.meta.dirname, '../templates');
 
 export interface BuildResult {
   archive: Archive;
@@ -228,9 +235,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   let files: number;
   let note = '';
+  options.onStage?.(plan ? `Rendering ${plan.changed.toLocaleString('en-US')} changed of ${units.size.toLocaleString('en-US')} pages` : `Rendering ${units.size.toLocaleString('en-US')} pages`);
   try {
-    files = await timeAsync('render', () => renderSite(archive, { output: staging, basePath, root, selection: plan?.selection ?? null }));
+    files = await timeAsync('render', () => renderSite(archive, { output: staging, basePath, templates: options.templates, selection: plan?.selection ?? null }));
     // Doc ids oldest first: a new issue appends ids, so older fragments stay as they are.
+    options.onStage?.(`Indexing ${archive.articles.length.toLocaleString('en-US')} articles for search`);
     const index = time('index', () =>
       writeIndex(buildIndex([...archive.articles].reverse(), archive.words), path.join(staging, 'search-index'), { existing: previous?.index }),
     );
@@ -406,10 +415,10 @@ export function buildReport(archive: Archive) {
 }
 
 /** Render an archive with Eleventy into `output`. Returns the number of files written. */
-export async function renderSite(archive: Archive, options: { output: string; basePath: string; root: string; selection?: RenderSelection | null }): Promise<number> {
+export async function renderSite(archive: Archive, options: { output: string; basePath: string; templates?: string; selection?: RenderSelection | null }): Promise<number> {
   setArchive(archive, options.selection ?? null);
   const { default: Eleventy } = await import('@11ty/eleventy');
-  const templates = path.join(options.root, 'templates');
+  const templates = options.templates ?? TEMPLATES;
   if (!fs.existsSync(templates)) throw new ArchiveError(`no templates folder at ${templates}`);
   // Note: the config function is passed in, not loaded from eleventy.config.ts by path,
   // so no TypeScript loader is needed inside Eleventy (and vitest can run builds).

@@ -1,0 +1,94 @@
+/**
+ * Build benchmark: `npm run bench -- --pages N`.
+ *
+ * Makes a synthetic archive of N pages from the fixture pages, then measures a
+ * cold build (empty cache), a rebuild after adding one page (a new issue) and
+ * a rebuild after editing one old page, each as its own process. Reports peak
+ * RSS, time per page for each stage of the cold build, output and index size.
+ * The last line is one JSON object:
+ * {"pages", "articles", "cold_s", "add_one_s", "edit_one_s", "peak_rss_mb", "per_page_ms": {stage: ms}, "output_mb", "index_mb"}
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
+import { synthArchive } from './synth-archive.ts';
+
+const ROOT = path.join(import.meta.dirname, '..');
+const { values } = parseArgs({ options: { pages: { type: 'string' }, keep: { type: 'boolean' } } });
+const pages = Number(values.pages ?? 500);
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-build-'));
+const input = path.join(work, 'articles');
+const output = path.join(work, '_site');
+const cache = path.join(work, '.cache');
+const log = (...a: unknown[]) => console.error('[bench]', ...a);
+
+interface Report {
+  timings: Array<{ stage: string; ms: number; calls: number }>;
+  maxRssKb: number;
+  pages: number;
+  articles: number;
+}
+
+/** Run `archive build` in its own process; returns wall seconds and its report. */
+function runBuild(label: string): { seconds: number; report: Report } {
+  const reportFile = path.join(work, `${label}.json`);
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/archive.js'), 'build', '--input', input, '--output', output], {
+    cwd: work,
+    env: { ...process.env, ARCHIVE_REPORT: reportFile, CI: '1' },
+    encoding: 'utf8',
+  });
+  const seconds = (performance.now() - started) / 1000;
+  const summary = r.stdout.trim().split('\n').pop();
+  log(`${label}: ${seconds.toFixed(1)} s — ${summary}`);
+  if (r.status !== 0 && r.status !== 1) throw new Error(`build failed (${r.status}): ${r.stderr.slice(-2000)}`);
+  return { seconds, report: JSON.parse(fs.readFileSync(reportFile, 'utf8')) };
+}
+
+function dirBytes(dir: string): number {
+  let n = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) n += e.isDirectory() ? dirBytes(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).size;
+  return n;
+}
+
+log(`synthetic archive of ${pages} pages in ${work}`);
+// Keep one page back: it is the page "added" later, on a new, newest date.
+const made = synthArchive({ pages: pages + 1, out: input, seed: 7 });
+const dates = fs.readdirSync(path.join(input, 'jlrb')).filter((d) => /^\d{4}-/.test(d)).sort();
+const lastDate = fs.readdirSync(path.join(input, 'cswb')).filter((d) => /^\d{4}-/.test(d)).sort().pop()!;
+const lastDir = path.join(input, 'cswb', lastDate);
+const held = fs.readdirSync(lastDir).sort((a, b) => parseInt(b) - parseInt(a))[0];
+const heldText = fs.readFileSync(path.join(lastDir, held));
+fs.rmSync(path.join(lastDir, held));
+if (!fs.readdirSync(lastDir).length) fs.rmSync(lastDir, { recursive: true });
+log(`${made.pages - 1} pages, about ${made.articles} articles`);
+
+const cold = runBuild('cold');
+// Add one page: a new issue after the newest one.
+const newDay = new Date(Date.parse(`${dates[dates.length - 1]}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+fs.mkdirSync(path.join(input, 'jlrb', newDay), { recursive: true });
+fs.writeFileSync(path.join(input, 'jlrb', newDay, '1.txt'), heldText);
+const add = runBuild('add-one');
+// Edit one page: fix a word in an old scan.
+const oldPage = path.join(input, 'jlrb', dates[Math.floor(dates.length / 3)], '2.txt');
+fs.writeFileSync(oldPage, fs.readFileSync(oldPage, 'utf8').replace(/([。])/, '（更正）$1'));
+const edit = runBuild('edit-one');
+
+const per: Record<string, number> = {};
+for (const t of cold.report.timings) per[t.stage] = Math.round((t.ms / cold.report.pages) * 100) / 100;
+const result = {
+  pages: cold.report.pages,
+  articles: cold.report.articles,
+  cold_s: Math.round(cold.seconds * 10) / 10,
+  add_one_s: Math.round(add.seconds * 10) / 10,
+  edit_one_s: Math.round(edit.seconds * 10) / 10,
+  peak_rss_mb: Math.round(Math.max(cold.report.maxRssKb, add.report.maxRssKb, edit.report.maxRssKb) / 1024),
+  per_page_ms: per,
+  output_mb: Math.round(dirBytes(output) / 1e5) / 10,
+  index_mb: Math.round(dirBytes(path.join(output, 'search-index')) / 1e5) / 10,
+};
+if (!values.keep) fs.rmSync(work, { recursive: true, force: true });
+void cache;
+console.log(JSON.stringify(result));
