@@ -351,6 +351,8 @@ function applyIncremental(staging: string, output: string, removedUnits: string[
       if (fs.existsSync(target)) {
         fs.rmSync(target);
         removed++;
+        // Remove folders left empty, up to the site's root.
+        for (let dir = path.dirname(target); dir.startsWith(output + path.sep) && fs.readdirSync(dir).length === 0; dir = path.dirname(dir)) fs.rmdirSync(dir);
       }
     }
   }

@@ -1,0 +1,159 @@
+/**
+ * Adding and fixing scans: an incremental build gives exactly the site a full
+ * build gives, re-renders only what changed, leaves unchanged files alone,
+ * and never trusts a damaged cache.
+ */
+import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { build } from './build.ts';
+import { addScans } from './cli/add-command.ts';
+
+const ROOT = path.join(import.meta.dirname, '..');
+const FIXTURES = path.join(ROOT, 'src/parse/fixtures');
+
+function walk(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)])).sort();
+}
+
+/** File → content hash, and file → mtime, of a built site. */
+function snapshot(site: string) {
+  const hashes: Record<string, string> = {};
+  const mtimes: Record<string, number> = {};
+  for (const f of walk(site)) {
+    const rel = path.relative(site, f);
+    if (rel === 'build-report.json') continue;
+    hashes[rel] = createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+    mtimes[rel] = fs.statSync(f).mtimeMs;
+  }
+  return { hashes, mtimes };
+}
+
+function workspace() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'incr-'));
+  const input = path.join(dir, 'articles');
+  const put = (rel: string, src: string) => {
+    fs.mkdirSync(path.dirname(path.join(input, rel)), { recursive: true });
+    fs.copyFileSync(path.join(FIXTURES, src), path.join(input, rel));
+  };
+  fs.mkdirSync(path.join(input, 'jlrb'), { recursive: true });
+  fs.writeFileSync(path.join(input, 'jlrb/paper.json'), '{"name": "吉林日报"}');
+  put('jlrb/2024-05-01/1.txt', 'dev-01.txt');
+  put('jlrb/2024-05-01/2.txt', 'dev-02.txt');
+  put('jlrb/2024-05-02/1.txt', 'dev-05.txt');
+  return { dir, input, output: path.join(dir, '_site'), cache: path.join(dir, '.cache') };
+}
+
+/** A full build of the same input into a fresh folder, for comparison. */
+async function fullBuild(input: string) {
+  const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'incr-full-')), '_site');
+  await build({ input, output, root: ROOT, cache: null });
+  return snapshot(output).hashes;
+}
+
+describe('incremental builds', () => {
+  it('should give the same site as a full build after adding a page, and rewrite only what changed', async () => {
+    const w = workspace();
+    await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
+    const before = snapshot(w.output);
+    await new Promise((r) => setTimeout(r, 20));
+    const { code } = addScans([path.join(FIXTURES, 'dev-07.txt')], { input: w.input, paper: 'jlrb', date: '2024-05-03', page: '1', replace: false });
+    expect(code).toBe(0);
+    const result = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
+    expect(result.summary).toMatch(/incremental: \d+ of \d+ units re-rendered/);
+    const after = snapshot(w.output);
+    expect(after.hashes).toEqual(await fullBuild(w.input));
+    // An article page on an untouched old page was not rewritten.
+    const untouched = Object.keys(before.hashes).filter((f) => f.startsWith('jlrb/2024-05-01/2/') && before.hashes[f] === after.hashes[f]);
+    expect(untouched.length).toBeGreaterThan(0);
+    for (const f of untouched) expect(after.mtimes[f]).toBe(before.mtimes[f]);
+  });
+
+  it('should show an OCR fix in the site after editing a scan', async () => {
+    const w = workspace();
+    await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
+    const scan = path.join(w.input, 'jlrb/2024-05-02/1.txt');
+    fs.writeFileSync(scan, fs.readFileSync(scan, 'utf8').replace('春风浩荡满眼新', '春风浩荡满眼新（已更正）'));
+    const result = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
+    expect(result.summary).toMatch(/incremental/);
+    expect(fs.readFileSync(path.join(w.output, 'jlrb/2024-05-02/1/1/index.html'), 'utf8')).toContain('（已更正）');
+    expect(snapshot(w.output).hashes).toEqual(await fullBuild(w.input));
+  });
+
+  it('should remove the pages of a scan that was replaced by a shorter one', async () => {
+    const w = workspace();
+    await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
+    expect(fs.existsSync(path.join(w.output, 'jlrb/2024-05-01/1/6/index.html'))).toBe(true);
+    // dev-01 has 6 articles; dev-09, which replaces it, has 4.
+    const refused = addScans([path.join(FIXTURES, 'dev-09.txt')], { input: w.input, paper: 'jlrb', date: '2024-05-01', page: '1', replace: false });
+    expect(refused.code).toBe(1);
+    const replaced = addScans([path.join(FIXTURES, 'dev-09.txt')], { input: w.input, paper: 'jlrb', date: '2024-05-01', page: '1', replace: true });
+    expect(replaced.code).toBe(0);
+    await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
+    expect(fs.existsSync(path.join(w.output, 'jlrb/2024-05-01/1/6'))).toBe(false);
+    expect(snapshot(w.output).hashes).toEqual(await fullBuild(w.input));
+  });
+
+  it('should reuse the analysis of unchanged scans and redo it when the cache is damaged', async () => {
+    const w = workspace();
+    const first = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
+    expect(first.archive.stats.cache).toMatchObject({ hits: 0, misses: 3 });
+    const second = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
+    expect(second.archive.stats.cache).toMatchObject({ hits: 3, misses: 0 });
+    // Damage one entry (truncate it) and corrupt another's data.
+    const entries = walk(path.join(w.cache, 'analyze'));
+    expect(entries).toHaveLength(3);
+    fs.writeFileSync(entries[0], fs.readFileSync(entries[0], 'utf8').slice(0, 100));
+    const e1 = JSON.parse(fs.readFileSync(entries[1], 'utf8'));
+    e1.data = e1.data.replace('吉林', '假的');
+    fs.writeFileSync(entries[1], JSON.stringify(e1));
+    const third = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
+    expect(third.archive.stats.cache).toMatchObject({ hits: 1, misses: 2, corrupt: 2 });
+    expect(snapshot(w.output).hashes).toEqual(await fullBuild(w.input));
+  });
+
+  it('should render everything again when the render state is damaged', async () => {
+    const w = workspace();
+    await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
+    const [state] = walk(path.join(w.cache, 'render'));
+    fs.writeFileSync(state, '{"units": {}');
+    const result = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
+    expect(result.summary).not.toMatch(/incremental/);
+    expect(snapshot(w.output).hashes).toEqual(await fullBuild(w.input));
+  });
+});
+
+describe('archive add', () => {
+  it('should refuse bad ids and dates with a clear message and add nothing', () => {
+    const w = workspace();
+    const r = addScans([path.join(FIXTURES, 'dev-07.txt')], { input: w.input, paper: '../x', date: '2023-02-30', page: '1', replace: false });
+    expect(r).toEqual({ code: 1, added: [] });
+    expect(fs.existsSync(path.join(w.dir, 'x'))).toBe(false);
+  });
+
+  it('should refuse a file that is not a scan and still add the good ones', () => {
+    const w = workspace();
+    const bad = path.join(w.dir, 'empty.txt');
+    fs.writeFileSync(bad, '');
+    const r = addScans([path.join(FIXTURES, 'dev-07.txt'), bad], { input: w.input, paper: 'cswb', date: '2024-05-04', page: '1', paperName: '城市晚报', replace: false });
+    expect(r.code).toBe(1);
+    expect(r.added).toEqual([`${path.join(w.input, 'cswb/2024-05-04/1.txt')} (6 articles)`]);
+    expect(JSON.parse(fs.readFileSync(path.join(w.input, 'cswb/paper.json'), 'utf8'))).toEqual({ name: '城市晚报' });
+    expect(fs.existsSync(path.join(w.input, 'cswb/2024-05-04/2.txt'))).toBe(false);
+  });
+
+  it('should add a folder laid out like articles/', () => {
+    const w = workspace();
+    const src = path.join(w.dir, 'incoming');
+    fs.mkdirSync(path.join(src, 'cswb/2024-06-01'), { recursive: true });
+    fs.writeFileSync(path.join(src, 'cswb/paper.json'), '{"name": "城市晚报"}');
+    fs.copyFileSync(path.join(FIXTURES, 'dev-13.txt'), path.join(src, 'cswb/2024-06-01/4.txt'));
+    fs.writeFileSync(path.join(src, 'cswb/2024-06-01/4.json'), '{"section": "体育"}');
+    const r = addScans([src], { input: w.input, replace: false });
+    expect(r.code).toBe(0);
+    expect(fs.readFileSync(path.join(w.input, 'cswb/2024-06-01/4.json'), 'utf8')).toContain('体育');
+    expect(fs.existsSync(path.join(w.input, 'cswb/paper.json'))).toBe(true);
+  });
+});
