@@ -33,8 +33,8 @@ export interface CollectOptions {
   onScan?: (done: number, total: number) => void;
 }
 
-/** Version of the code whose output the cache keeps: parser, enrichment and the search words. */
-const ANALYZE_VERSION = codeVersion(['scan', 'layout', 'segment', 'normalize', 'parse', 'enrich', 'search'].map((d) => path.join(import.meta.dirname, d)));
+/** Version of the code whose output the cache keeps: parser, enrichment and the search words (read at each build). */
+const analyzeVersion = () => codeVersion(['scan', 'layout', 'segment', 'normalize', 'parse', 'enrich', 'search'].map((d) => path.join(import.meta.dirname, d)));
 
 /**
  * Read, parse and enrich every scan under the input folder. Unchanged scans
@@ -56,6 +56,7 @@ export async function collectArchive(options: CollectOptions = {}): Promise<Arch
   let charsRead = 0;
   let charsPlaced = 0;
   let done = 0;
+  const version = analyzeVersion();
 
   // Decode on the main thread (cheap); analyze what the cache does not have in the pool.
   const todo: Array<{ text: string; resolve: (r: AnalyzedScan) => void; reject: (e: Error) => void }> = [];
@@ -80,7 +81,7 @@ export async function collectArchive(options: CollectOptions = {}): Promise<Arch
       return null;
     }
     seen.set(digest, scan.path);
-    const key = `${digest}-${ANALYZE_VERSION}`;
+    const key = `${digest}-${version}`;
     const cached = cache.get<AnalyzedScan>('analyze', key);
     const analyzed = cached
       ? Promise.resolve(cached)
@@ -228,7 +229,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   // Decide what to render: every unit, or only those whose data changed.
   const stateFile = options.cache === null ? null : path.join(options.cache ?? path.join(root, '.cache'), 'render', `${sha256(output).slice(0, 16)}.json`);
-  const siteVersion = `${SITE_VERSION}|${basePath}|${process.env.SITE_URL ?? ''}`;
+  const siteVersion = `${siteCodeVersion()}|${basePath}|${process.env.SITE_URL ?? ''}`;
   const units = time('plan', () => unitSignatures(roomOf(archive)));
   const previous = stateFile && !options.full ? readRenderState(stateFile, siteVersion, output) : null;
   const plan = previous ? planRender(previous.units, units) : null;
@@ -273,8 +274,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   return { archive, files, exitCode: failed ? 1 : 0, summary };
 }
 
-/** Version of everything that shapes the rendered site: templates, site code, static files. */
-const SITE_VERSION = codeVersion([
+/** Version of everything that shapes the rendered site: templates, site code, static files (read at each build). */
+const siteCodeVersion = () => codeVersion([
   path.join(import.meta.dirname, '../templates'),
   path.join(import.meta.dirname, 'site'),
   path.join(import.meta.dirname, 'render'),

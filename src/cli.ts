@@ -163,7 +163,7 @@ async function serve(values: Values): Promise<number> {
   const output = values.output ?? '_site';
   const basePath = normalizeBasePath(values['base-path']);
   await runBuild(values);
-  const { url } = await serveStatic(path.resolve(output), { port: values.port ? Number(values.port) : 8080, basePath });
+  const { url, reload } = await serveStatic(path.resolve(output), { port: values.port ? Number(values.port) : 8080, basePath, liveReload: true });
   console.log(`Serving ${output} at ${url} (Ctrl+C to stop); watching ${values.input ?? 'articles'}/ and templates/`);
   let timer: NodeJS.Timeout | null = null;
   let building = false;
@@ -174,6 +174,7 @@ async function serve(values: Values): Promise<number> {
       building = true;
       try {
         await runBuild(values);
+        reload();
       } catch (e) {
         console.error(`archive serve: rebuild failed: ${(e as Error).message}`);
       } finally {

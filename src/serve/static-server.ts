@@ -19,6 +19,9 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/** Injected into served pages by `archive serve` only (never into the built site). */
+const LIVE_RELOAD = '<script>new EventSource("/__archive/events").onmessage = () => location.reload();</script>';
+
 /**
  * Start serving `dir`.
  *
@@ -26,9 +29,21 @@ const TYPES: Record<string, string> = {
  * @param options Port (0 picks a free one) and the base path the site was built for.
  * @returns The server and its URL.
  */
-export function serveStatic(dir: string, options: { port?: number; basePath?: string } = {}): Promise<{ server: http.Server; url: string }> {
+export function serveStatic(
+  dir: string,
+  options: { port?: number; basePath?: string; liveReload?: boolean } = {},
+): Promise<{ server: http.Server; url: string; reload: () => void }> {
   const base = options.basePath ?? '/';
+  const clients = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
+    if (options.liveReload && req.url === '/__archive/events') {
+      // Server-sent events: the page reloads itself when a rebuild finishes.
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
     let pathname: string;
     try {
       pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -54,13 +69,23 @@ export function serveStatic(dir: string, options: { port?: number; basePath?: st
       return;
     }
     res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    if (options.liveReload && file.endsWith('.html')) {
+      res.end(fs.readFileSync(file, 'utf8').replace('</body>', `${LIVE_RELOAD}</body>`));
+      return;
+    }
     fs.createReadStream(file).pipe(res);
+  });
+  const reload = () => {
+    for (const c of clients) c.write('data: reload\n\n');
+  };
+  server.on('close', () => {
+    for (const c of clients) c.end();
   });
   return new Promise((resolve) => {
     server.listen(options.port ?? 8080, '127.0.0.1', () => {
       const addr = server.address();
       const port = typeof addr === 'object' && addr ? addr.port : options.port;
-      resolve({ server, url: `http://127.0.0.1:${port}${base}` });
+      resolve({ server, url: `http://127.0.0.1:${port}${base}`, reload });
     });
   });
 }
