@@ -16,7 +16,7 @@ import { setArchive } from './site/archive-source.ts';
 import { roomOf } from './site/index.ts';
 import { planRender, unitSignatures, type RenderSelection } from './site/render-plan.ts';
 import configure from '../eleventy.config.ts';
-import { buildIndex } from './search/index/build-index.ts';
+import { planIndex, type SearchState } from './search/index/segments.ts';
 import { writeIndex } from './search/index/write-index.ts';
 import { bundleClient } from './search/client/bundle.ts';
 
@@ -240,10 +240,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   try {
     files = await timeAsync('render', () => renderSite(archive, { output: staging, basePath, templates: options.templates, selection: plan?.selection ?? null }));
     // Doc ids oldest first: a new issue appends ids, so older fragments stay as they are.
-    options.onStage?.(`Indexing ${archive.articles.length.toLocaleString('en-US')} articles for search`);
-    const index = time('index', () =>
-      writeIndex(buildIndex([...archive.articles].reverse(), archive.words), path.join(staging, 'search-index'), { existing: previous?.index }),
-    );
+    // An incremental render also keeps the index's first segment and rewrites only the small second one.
+    const indexPlan = time('index', () => planIndex([...archive.articles].reverse(), archive.words, plan && previous ? previous.search : null));
+    options.onStage?.(`Indexing ${(indexPlan.full ? archive.articles.length : indexPlan.files.fragments.size).toLocaleString('en-US')} articles for search${indexPlan.full ? '' : ' (keeping the index of unchanged articles)'}`);
+    const index = time('index', () => writeIndex(indexPlan.files, path.join(staging, 'search-index'), { existing: previous?.index }));
+    const searchState = indexPlan.state(index.manifest.segments);
     files += index.written + time('bundle', () => bundleClient(staging));
     fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');
     files++;
@@ -257,7 +258,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       fs.renameSync(staging, output);
       fs.rmSync(old, { recursive: true, force: true });
     }
-    if (stateFile) writeRenderState(stateFile, { siteVersion, output, units: Object.fromEntries(units), index: Object.fromEntries(index.contents) });
+    if (stateFile) writeRenderState(stateFile, { siteVersion, output, units: Object.fromEntries(units), index: Object.fromEntries(index.contents), search: searchState });
   } catch (e) {
     fs.rmSync(staging, { recursive: true, force: true });
     throw new ArchiveError(`site render failed; the previous ${path.relative(root, output) || output} is untouched`, { cause: e });
@@ -290,16 +291,18 @@ interface RenderState {
   units: Record<string, string>;
   /** search-index file → content hash. */
   index: Record<string, string>;
+  search: SearchState;
 }
 
 /** The state of the last build of `output`, when it can be trusted for an incremental build. */
-function readRenderState(file: string, siteVersion: string, output: string): { units: Map<string, string>; index: Map<string, string> } | null {
+function readRenderState(file: string, siteVersion: string, output: string): { units: Map<string, string>; index: Map<string, string>; search: SearchState } | null {
   try {
     const data = JSON.parse(fs.readFileSync(file, 'utf8')) as RenderState & { sum: string };
     const { sum, ...rest } = data;
     if (sha256(JSON.stringify(rest)) !== sum) return null;
     if (rest.siteVersion !== siteVersion || rest.output !== output || !fs.existsSync(path.join(output, 'search-index', 'manifest.json'))) return null;
-    return { units: new Map(Object.entries(rest.units)), index: new Map(Object.entries(rest.index)) };
+    if (!rest.search || rest.search.base.some((s) => !fs.existsSync(path.join(output, 'search-index', s.file)))) return null;
+    return { units: new Map(Object.entries(rest.units)), index: new Map(Object.entries(rest.index)), search: rest.search };
   } catch {
     return null;
   }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { build } from './build.ts';
 import { addScans } from './cli/add-command.ts';
+import { SearchEngine } from './search/engine/search-engine.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const FIXTURES = path.join(ROOT, 'src/parse/fixtures');
@@ -46,11 +47,31 @@ function workspace() {
   return { dir, input, output: path.join(dir, '_site'), cache: path.join(dir, '.cache') };
 }
 
-/** A full build of the same input into a fresh folder, for comparison. */
-async function fullBuild(input: string) {
+/** The site's files, less the search index (its files depend on the build history; its answers must not). */
+function pages(site: string) {
+  return Object.fromEntries(Object.entries(snapshot(site).hashes).filter(([f]) => !f.startsWith('search-index/')));
+}
+
+const QUERIES = ['长春', '吉林日报记者', '珲春 出口', '合作', '春', '"推动产业"', '项目建设', '已更正', '春节联欢'];
+
+/** What the site's search answers: result URLs and scores for a fixed set of queries. */
+async function answers(site: string) {
+  const engine = new SearchEngine(async (f) => new Uint8Array(fs.readFileSync(path.join(site, 'search-index', f))));
+  const out: Record<string, string[]> = {};
+  for (const q of QUERIES) {
+    const r = await engine.search(q);
+    // Same-day ties may come in another order (doc ids depend on the build history): compare as sets.
+    out[q] = (await Promise.all(r.hits.map(async (h) => `${(await engine.fragment(h.doc)).url} ${h.score.toFixed(6)}`))).sort();
+  }
+  return out;
+}
+
+/** Check that an incrementally built site equals a full build of the same input. */
+async function expectSameAsFullBuild(site: string, input: string) {
   const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'incr-full-')), '_site');
   await build({ input, output, root: ROOT, cache: null });
-  return snapshot(output).hashes;
+  expect(pages(site)).toEqual(pages(output));
+  expect(await answers(site)).toEqual(await answers(output));
 }
 
 describe('incremental builds', () => {
@@ -64,11 +85,16 @@ describe('incremental builds', () => {
     const result = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
     expect(result.summary).toMatch(/incremental: \d+ of \d+ units re-rendered/);
     const after = snapshot(w.output);
-    expect(after.hashes).toEqual(await fullBuild(w.input));
+    await expectSameAsFullBuild(w.output, w.input);
     // An article page on an untouched old page was not rewritten.
     const untouched = Object.keys(before.hashes).filter((f) => f.startsWith('jlrb/2024-05-01/2/') && before.hashes[f] === after.hashes[f]);
     expect(untouched.length).toBeGreaterThan(0);
     for (const f of untouched) expect(after.mtimes[f]).toBe(before.mtimes[f]);
+    // The search index kept its first segment's shards and added a small second one.
+    const manifest = JSON.parse(fs.readFileSync(path.join(w.output, 'search-index/manifest.json'), 'utf8'));
+    expect(manifest.segments).toHaveLength(2);
+    expect(manifest.segments[1].length).toBeLessThan(manifest.segments[0].length);
+    for (const s of manifest.segments[0]) expect(after.mtimes[`search-index/${s.file}`]).toBe(before.mtimes[`search-index/${s.file}`]);
   });
 
   it('should show an OCR fix in the site after editing a scan', async () => {
@@ -79,7 +105,7 @@ describe('incremental builds', () => {
     const result = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
     expect(result.summary).toMatch(/incremental/);
     expect(fs.readFileSync(path.join(w.output, 'jlrb/2024-05-02/1/1/index.html'), 'utf8')).toContain('（已更正）');
-    expect(snapshot(w.output).hashes).toEqual(await fullBuild(w.input));
+    await expectSameAsFullBuild(w.output, w.input);
   });
 
   it('should remove the pages of a scan that was replaced by a shorter one', async () => {
@@ -93,7 +119,7 @@ describe('incremental builds', () => {
     expect(replaced.code).toBe(0);
     await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
     expect(fs.existsSync(path.join(w.output, 'jlrb/2024-05-01/1/6'))).toBe(false);
-    expect(snapshot(w.output).hashes).toEqual(await fullBuild(w.input));
+    await expectSameAsFullBuild(w.output, w.input);
   });
 
   it('should reuse the analysis of unchanged scans and redo it when the cache is damaged', async () => {
@@ -111,7 +137,7 @@ describe('incremental builds', () => {
     fs.writeFileSync(entries[1], JSON.stringify(e1));
     const third = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
     expect(third.archive.stats.cache).toMatchObject({ hits: 1, misses: 2, corrupt: 2 });
-    expect(snapshot(w.output).hashes).toEqual(await fullBuild(w.input));
+    await expectSameAsFullBuild(w.output, w.input);
   });
 
   it('should render everything again when the render state is damaged', async () => {
@@ -121,7 +147,7 @@ describe('incremental builds', () => {
     fs.writeFileSync(state, '{"units": {}');
     const result = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
     expect(result.summary).not.toMatch(/incremental/);
-    expect(snapshot(w.output).hashes).toEqual(await fullBuild(w.input));
+    await expectSameAsFullBuild(w.output, w.input);
   });
 });
 

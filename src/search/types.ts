@@ -8,22 +8,36 @@
  */
 
 /** Bump when the file layout or encoding changes; readers refuse other versions. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
+
+/** One shard of a segment: `from`/`to` are its first and last key. */
+export interface ShardRef {
+  from: string;
+  to: string;
+  file: string;
+}
 
 /** `manifest.json`. */
 export interface ShardManifest {
   version: number;
-  /** Number of articles; doc ids are 0…docs-1, oldest first (new issues append ids). */
+  /** Size of the doc id space; ids are 0…docs-1, oldest first (new articles append ids). */
   docs: number;
   /** File with the per-doc table, relative to the index folder. */
   docsFile: string;
   papers: Array<{ id: string; name: string }>;
-  /** Term shards in key order; `from`/`to` are the first and last key in the shard. */
-  shards: Array<{ from: string; to: string; file: string }>;
+  /**
+   * Index segments, each a list of term shards in key order. The first holds
+   * the archive as of the last full index; a second, small one the articles
+   * added or changed since, so adding a page rewrites only that one. Postings
+   * of later segments have higher doc ids.
+   */
+  segments: ShardRef[][];
 }
 
 /** Per-article numbers from the docs table. */
 export interface DocMeta {
+  /** The article was removed or replaced since the first segment was written: ignore its postings. */
+  deleted?: boolean;
   /** Canonical units in the article's text. */
   length: number;
   /** Canonical units of kicker + headline + subhead at the start of the text. */

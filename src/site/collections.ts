@@ -225,7 +225,7 @@ export function relatedArticles(article: ArchiveArticle, keywords: Map<string, G
 }
 
 /** Candidates per keyword on each side of an article, in archive order. */
-const RELATED_WINDOW = 100;
+const RELATED_WINDOW = 40;
 const positions = new WeakMap<Group, Map<ArchiveArticle, number>>();
 
 /** Position of each article in a group's list (computed once per group). */

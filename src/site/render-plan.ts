@@ -56,8 +56,7 @@ export function renderLists(room: ReadingRoom, selection: RenderSelection | null
 }
 
 /** What a list entry of an article shows elsewhere (headline, date, page, first lines). */
-function summary(a: ArchiveArticle | null) {
-  if (!a) return null;
+function summaryOf(a: ArchiveArticle) {
   return [a.id, a.url, a.kicker, a.headline, a.subhead, a.byline, a.date, a.paperName, a.page, a.pageNumber, a.section, a.untitled ?? false, a.paragraphs[0] ?? '', a.reporters.length];
 }
 
@@ -65,26 +64,36 @@ function pageSummary(p: ArchivePage | null) {
   return p ? [p.url, p.page, p.pageNumber, p.section] : null;
 }
 
-const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 20);
+const hash = (value: unknown) => createHash('sha256').update(typeof value === 'string' ? value : JSON.stringify(value)).digest('hex').slice(0, 20);
 
 /**
  * Signature of every unit: unit key → hash of the data it shows.
  * Keys: `a:<id>`, `p:<url>`, `i:<url>`, `r:<slug>`, `k:<slug>`, `y:<year>`.
  */
 export function unitSignatures(room: ReadingRoom): Map<string, string> {
+  // Note: each article's summary is hashed once; lists (a keyword's thousands
+  // of articles) hash the short summary hashes, not the summaries again.
+  const summaries = new Map<ArchiveArticle, string>();
+  const summary = (a: ArchiveArticle | null) => {
+    if (!a) return '';
+    let h = summaries.get(a);
+    if (h === undefined) summaries.set(a, (h = hash(summaryOf(a))));
+    return h;
+  };
+  const list = (as: ArchiveArticle[]) => as.map(summary).join('');
   const sigs = new Map<string, string>();
   for (const v of room.articles) {
-    sigs.set(`a:${v.article.id}`, hash([v.article, summary(v.prev), summary(v.next), v.related.map(summary), v.citation, v.issue.url, pageSummary(v.page), v.page.meta]));
+    sigs.set(`a:${v.article.id}`, hash([v.article, summary(v.prev), summary(v.next), list(v.related), v.citation, v.issue.url, pageSummary(v.page), v.page.meta]));
   }
   for (const v of room.pages) {
-    const { articles, ...page } = v.page;
-    sigs.set(`p:${v.page.url}`, hash([page, articles.map(summary), v.issue.url, v.issue.pages.map(pageSummary), pageSummary(v.prev), pageSummary(v.next)]));
+    const { articles, unplaced, rawText, ...page } = v.page;
+    sigs.set(`p:${v.page.url}`, hash([page, hash(rawText), unplaced, list(articles), v.issue.url, v.issue.pages.map(pageSummary), pageSummary(v.prev), pageSummary(v.next)]));
   }
   for (const v of room.issues) {
-    sigs.set(`i:${v.issue.url}`, hash([v.issue.pages.map((p) => [pageSummary(p), p.meta, p.articles.map(summary)]), v.prev?.url ?? null, v.prev?.date ?? null, v.next?.url ?? null, v.next?.date ?? null, v.articles]));
+    sigs.set(`i:${v.issue.url}`, hash([v.issue.pages.map((p) => [pageSummary(p), p.meta, list(p.articles)]), v.prev?.url ?? null, v.prev?.date ?? null, v.next?.url ?? null, v.next?.date ?? null, v.articles]));
   }
-  for (const g of room.reporters) sigs.set(`r:${g.slug}`, hash([g.name, g.articles.map(summary)]));
-  for (const g of room.keywords) sigs.set(`k:${g.slug}`, hash([g.name, g.articles.map(summary)]));
+  for (const g of room.reporters) sigs.set(`r:${g.slug}`, hash(g.name + '\n' + list(g.articles)));
+  for (const g of room.keywords) sigs.set(`k:${g.slug}`, hash(g.name + '\n' + list(g.articles)));
   for (const y of room.calendar) sigs.set(`y:${y.year}`, hash(y));
   return sigs;
 }

@@ -62,6 +62,7 @@ const WORD_BOOST = 1.5;
 export class SearchEngine {
   private manifest: ShardManifest | null = null;
   private docs: DocMeta[] = [];
+  private live = 0;
   private avgLength = 1;
   private shards = new Map<string, Promise<Map<string, Uint8Array>>>();
   private decoded = new Map<string, Decoded | null>();
@@ -87,17 +88,26 @@ export class SearchEngine {
     const n = r.varint();
     let day = 0;
     let total = 0;
+    let live = 0;
     for (let i = 0; i < n; i++) {
-      const length = r.varint();
+      // Length is stored plus one; 0 marks a doc removed since the first segment was written.
+      const stored = r.varint();
       const titleEnd = r.varint();
       const paper = r.varint();
       const page = r.varint();
       const z = r.varint();
       day += z % 2 ? -(z + 1) / 2 : z / 2;
-      total += length;
-      this.docs.push({ length, titleEnd, paper, page, date: new Date(day * 86_400_000).toISOString().slice(0, 10) });
+      const length = Math.max(0, stored - 1);
+      const meta: DocMeta = { length, titleEnd, paper, page, date: new Date(day * 86_400_000).toISOString().slice(0, 10) };
+      if (stored === 0) meta.deleted = true;
+      else {
+        total += length;
+        live++;
+      }
+      this.docs.push(meta);
     }
-    this.avgLength = n ? total / n : 1;
+    this.avgLength = live ? total / live : 1;
+    this.live = live;
     this.manifest = manifest;
     return manifest;
   }
@@ -112,18 +122,24 @@ export class SearchEngine {
     return this.docs[id];
   }
 
-  private shardFor(key: string): string | null {
-    const shards = this.manifest!.shards;
-    let lo = 0;
-    let hi = shards.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = shards[mid];
-      if (key < s.from) hi = mid - 1;
-      else if (key > s.to) lo = mid + 1;
-      else return s.file;
+  /** The shard of each segment that may hold `key`. */
+  private shardsFor(key: string): string[] {
+    const files: string[] = [];
+    for (const shards of this.manifest!.segments) {
+      let lo = 0;
+      let hi = shards.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const s = shards[mid];
+        if (key < s.from) hi = mid - 1;
+        else if (key > s.to) lo = mid + 1;
+        else {
+          files.push(s.file);
+          break;
+        }
+      }
     }
-    return null;
+    return files;
   }
 
   private loadShard(file: string): Promise<Map<string, Uint8Array>> {
@@ -148,29 +164,33 @@ export class SearchEngine {
   /** Postings of a key, or null when no article has it. */
   private async postings(key: string, positional: boolean): Promise<Decoded | null> {
     if (this.decoded.has(key)) return this.decoded.get(key)!;
-    const file = this.shardFor(key);
-    const raw = file ? (await this.loadShard(file)).get(key) : undefined;
+    // Later segments hold higher doc ids: concatenating keeps ids ascending.
+    const raws = (await Promise.all(this.shardsFor(key).map(async (file) => (await this.loadShard(file)).get(key)))).filter((x): x is Uint8Array => !!x);
     let out: Decoded | null = null;
-    if (raw) {
-      const r = new ByteReader(raw);
-      const n = r.varint();
-      const docs = new Int32Array(n);
-      const counts = new Int32Array(n);
+    if (raws.length) {
+      const docs: number[] = [];
+      const counts: number[] = [];
       const positions: Int32Array[] | null = positional ? [] : null;
-      let doc = 0;
-      for (let i = 0; i < n; i++) {
-        doc += r.varint();
-        docs[i] = doc;
-        const c = r.varint();
-        counts[i] = c;
-        if (positions) {
-          const ps = new Int32Array(c);
-          let pos = 0;
-          for (let k = 0; k < c; k++) ps[k] = pos += r.varint();
-          positions.push(ps);
+      for (const raw of raws) {
+        const r = new ByteReader(raw);
+        const n = r.varint();
+        let doc = 0;
+        for (let i = 0; i < n; i++) {
+          doc += r.varint();
+          const c = r.varint();
+          let ps: Int32Array | null = null;
+          if (positions) {
+            ps = new Int32Array(c);
+            let pos = 0;
+            for (let k = 0; k < c; k++) ps[k] = pos += r.varint();
+          }
+          if (this.docs[doc]?.deleted) continue;
+          docs.push(doc);
+          counts.push(c);
+          if (positions) positions.push(ps!);
         }
       }
-      out = { docs, counts, positions };
+      if (docs.length) out = { docs: Int32Array.from(docs), counts: Int32Array.from(counts), positions };
     }
     this.decoded.set(key, out);
     return out;
@@ -246,7 +266,7 @@ export class SearchEngine {
     );
     const order = matches.map((_, i) => i).sort((a, b) => matches[a].size - matches[b].size);
     const filter = this.filter(options.filters);
-    const n = this.docs.length;
+    const n = this.live;
     const hits: SearchHit[] = [];
     for (const [doc] of matches[order[0]]) {
       if (!order.every((i) => matches[i].has(doc)) || !filter(doc)) continue;
@@ -265,9 +285,10 @@ export class SearchEngine {
       });
       hits.push({ doc, score, date: meta.date });
     }
-    // Doc ids grow with time (oldest first), so the higher id is the newer article.
-    if (options.sort === 'date') hits.sort((a, b) => b.doc - a.doc);
-    else hits.sort((a, b) => b.score - a.score || b.doc - a.doc);
+    // Newest first: by date, then by doc id (ids grow as articles are added).
+    const newer = (a: SearchHit, b: SearchHit) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.doc - a.doc);
+    if (options.sort === 'date') hits.sort(newer);
+    else hits.sort((a, b) => b.score - a.score || newer(a, b));
     return { total: hits.length, hits, terms };
   }
 

@@ -5,6 +5,7 @@
 import type { ArchiveArticle } from '../../types.ts';
 import { canonicalize, canonicalUnits } from '../tokenize.ts';
 import { KEY, type DocMeta, type Fragment } from '../types.ts';
+import type { IndexFiles } from './write-index.ts';
 import { cutWords } from '../../enrich/jieba.ts';
 import { articleFields } from '../fields.ts';
 
@@ -16,33 +17,37 @@ export interface Postings {
   positions?: number[][];
 }
 
-export interface BuiltIndex {
-  terms: Map<string, Postings>;
-  docs: DocMeta[];
-  fragments: Fragment[];
-  papers: Array<{ id: string; name: string }>;
-}
-
 const PLANE = 0x110000;
 
+/** The per-doc numbers ranking and filters need. */
+export function docMeta(a: ArchiveArticle, paper: number): DocMeta {
+  return {
+    length: canonicalUnits(articleFields(a).join('')).length,
+    titleEnd: canonicalUnits([a.kicker, a.headline, a.subhead].filter(Boolean).join('')).length,
+    paper,
+    page: a.pageNumber ?? 0,
+    date: a.date,
+  };
+}
+
+/** What a search result shows. */
+export function fragmentOf(a: ArchiveArticle): Fragment {
+  return { url: a.url, kicker: a.kicker, headline: a.headline, subhead: a.subhead, byline: a.byline, paragraphs: a.paragraphs, date: a.date, paper: a.paper, paperName: a.paperName, page: a.page };
+}
+
 /**
- * Index articles. Doc ids follow the order given: pass them oldest first, so
- * that adding the newest issue appends ids and leaves older fragments alone.
+ * Collect the terms of a set of articles: positional bigrams, units and jieba words.
  *
- * @param articles Articles to index.
+ * @param entries Articles with their doc ids, in ascending id order.
  * @param precut Words already cut per article id (from the analysis stage); articles missing there are cut now.
  * @param words Cut text into words (defaults to nodejieba); swappable for tests.
  */
-export function buildIndex(articles: ArchiveArticle[], precut?: Map<string, Record<string, number>>, words: (text: string) => string[] = cutWords): BuiltIndex {
+export function collectTerms(entries: Array<{ doc: number; article: ArchiveArticle }>, precut?: Map<string, Record<string, number>>, words: (text: string) => string[] = cutWords): Map<string, Postings> {
   // Note: bigrams and units are keyed by numbers while collecting (code points
   // packed into one number): far faster than building a string per position.
   const bigrams = new Map<number, Postings>();
   const units = new Map<number, Postings>();
   const wordTerms = new Map<string, Postings>();
-  const papers: Array<{ id: string; name: string }> = [];
-  const paperIndex = new Map<string, number>();
-  const docs: DocMeta[] = [];
-  const fragments: Fragment[] = [];
   const append = <K>(map: Map<K, Postings>, key: K, doc: number, count: number, positions?: number[]) => {
     let p = map.get(key);
     if (!p) map.set(key, (p = positions ? { docs: [], counts: [], positions: [] } : { docs: [], counts: [] }));
@@ -50,13 +55,8 @@ export function buildIndex(articles: ArchiveArticle[], precut?: Map<string, Reco
     p.counts.push(count);
     if (positions) p.positions!.push(positions);
   };
-  articles.forEach((a, doc) => {
-    if (!paperIndex.has(a.paper)) {
-      paperIndex.set(a.paper, papers.length);
-      papers.push({ id: a.paper, name: a.paperName });
-    }
+  for (const { doc, article: a } of entries) {
     const fields = articleFields(a);
-    const titleEnd = canonicalUnits([a.kicker, a.headline, a.subhead].filter(Boolean).join('')).length;
     const cps = canonicalUnits(fields.join('')).map((u) => u.codePointAt(0)!);
     const localBigrams = new Map<number, number[]>();
     const localUnits = new Map<number, number>();
@@ -79,22 +79,32 @@ export function buildIndex(articles: ArchiveArticle[], precut?: Map<string, Reco
       localWords = counts;
     }
     for (const [w, n] of Object.entries(localWords)) append(wordTerms, KEY.word + w, doc, n);
-    docs.push({ length: cps.length, titleEnd, paper: paperIndex.get(a.paper)!, page: a.pageNumber ?? 0, date: a.date });
-    fragments.push({
-      url: a.url,
-      kicker: a.kicker,
-      headline: a.headline,
-      subhead: a.subhead,
-      byline: a.byline,
-      paragraphs: a.paragraphs,
-      date: a.date,
-      paper: a.paper,
-      paperName: a.paperName,
-      page: a.page,
-    });
-  });
+  }
   const terms = new Map<string, Postings>(wordTerms);
   for (const [key, p] of bigrams) terms.set(KEY.bigram + String.fromCodePoint(Math.floor(key / PLANE), key % PLANE), p);
   for (const [key, p] of units) terms.set(KEY.unit + String.fromCodePoint(key), p);
-  return { terms, docs, fragments, papers };
+  return terms;
+}
+
+/**
+ * A complete one-segment index of articles, doc ids 0… in the order given
+ * (pass them oldest first). Used by full builds, tests and benchmarks.
+ */
+export function buildIndex(articles: ArchiveArticle[], precut?: Map<string, Record<string, number>>, words?: (text: string) => string[]): IndexFiles {
+  const papers: Array<{ id: string; name: string }> = [];
+  const paperIndex = new Map<string, number>();
+  const paperOf = (a: ArchiveArticle) => {
+    if (!paperIndex.has(a.paper)) {
+      paperIndex.set(a.paper, papers.length);
+      papers.push({ id: a.paper, name: a.paperName });
+    }
+    return paperIndex.get(a.paper)!;
+  };
+  const entries = articles.map((article, doc) => ({ doc, article }));
+  return {
+    segments: [collectTerms(entries, precut, words)],
+    docs: articles.map((a) => docMeta(a, paperOf(a))),
+    fragments: new Map(articles.map((a, doc) => [doc, fragmentOf(a)])),
+    papers,
+  };
 }

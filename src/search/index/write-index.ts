@@ -8,8 +8,19 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { ByteWriter } from '../codec.ts';
-import { INDEX_VERSION, type ShardManifest } from '../types.ts';
-import type { BuiltIndex, Postings } from './build-index.ts';
+import { INDEX_VERSION, type DocMeta, type Fragment, type ShardManifest, type ShardRef } from '../types.ts';
+import type { Postings } from './build-index.ts';
+
+/** What to write: the segments' terms (or, for a kept segment, its shard list), docs and fragments. */
+export interface IndexFiles {
+  /** Per segment: terms to cut into shards, or the shards of a segment kept from the last build. */
+  segments: Array<Map<string, Postings> | ShardRef[]>;
+  /** Docs table, indexed by doc id (holes marked deleted). */
+  docs: DocMeta[];
+  /** Fragments of the live docs. */
+  fragments: Map<number, Fragment>;
+  papers: Array<{ id: string; name: string }>;
+}
 
 export interface WriteOptions {
   /** Target size of one shard in bytes before compression. Default 24 KiB. */
@@ -62,7 +73,7 @@ const days = (date: string) => Math.round(Date.parse(date + 'T00:00:00Z') / 86_4
  *
  * @returns The manifest and the size on disk.
  */
-export function writeIndex(index: BuiltIndex, dir: string, options: WriteOptions = {}): WrittenIndex {
+export function writeIndex(index: IndexFiles, dir: string, options: WriteOptions = {}): WrittenIndex {
   const budget = options.shardBytes ?? 24 * 1024;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 's'), { recursive: true });
@@ -81,37 +92,53 @@ export function writeIndex(index: BuiltIndex, dir: string, options: WriteOptions
     written++;
   };
 
-  const keys = [...index.terms.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const shards: ShardManifest['shards'] = [];
-  let shard = new ByteWriter();
-  let shardKeys: string[] = [];
-  const flush = () => {
-    if (!shardKeys.length) return;
-    const body = new ByteWriter();
-    body.varint(shardKeys.length);
-    body.bytes(shard.finish());
-    const data = body.finish();
-    const file = `s/${hash(data)}.bin`;
-    put(file, data);
-    shards.push({ from: shardKeys[0], to: shardKeys[shardKeys.length - 1], file });
-    shard = new ByteWriter();
-    shardKeys = [];
+  const writeSegment = (terms: Map<string, Postings>): ShardRef[] => {
+    const keys = [...terms.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const shards: ShardRef[] = [];
+    let shard = new ByteWriter();
+    let shardKeys: string[] = [];
+    const flush = () => {
+      if (!shardKeys.length) return;
+      const body = new ByteWriter();
+      body.varint(shardKeys.length);
+      body.bytes(shard.finish());
+      const data = body.finish();
+      const file = `s/${hash(data)}.bin`;
+      put(file, data);
+      shards.push({ from: shardKeys[0], to: shardKeys[shardKeys.length - 1], file });
+      shard = new ByteWriter();
+      shardKeys = [];
+    };
+    for (const key of keys) {
+      const data = encodePostings(terms.get(key)!);
+      if (shardKeys.length && shard.length + data.length > budget) flush();
+      shard.string(key);
+      shard.varint(data.length);
+      shard.bytes(data);
+      shardKeys.push(key);
+    }
+    flush();
+    return shards;
   };
-  for (const key of keys) {
-    const data = encodePostings(index.terms.get(key)!);
-    if (shardKeys.length && shard.length + data.length > budget) flush();
-    shard.string(key);
-    shard.varint(data.length);
-    shard.bytes(data);
-    shardKeys.push(key);
-  }
-  flush();
+  const segments = index.segments.map((seg) => {
+    if (Array.isArray(seg)) {
+      // A kept segment: its shards are already in place (named by content).
+      for (const s of seg) {
+        const sum = options.existing?.get(s.file);
+        if (!sum) throw new Error(`search index: kept shard ${s.file} is missing from the previous build`);
+        contents.set(s.file, sum);
+      }
+      return seg;
+    }
+    return writeSegment(seg);
+  });
 
   const docs = new ByteWriter();
   docs.varint(index.docs.length);
   let prevDays = 0;
   for (const d of index.docs) {
-    docs.varint(d.length);
+    // Length is stored plus one; 0 marks a deleted doc.
+    docs.varint(d.deleted ? 0 : d.length + 1);
     docs.varint(d.titleEnd);
     docs.varint(d.paper);
     docs.varint(d.page);
@@ -123,9 +150,9 @@ export function writeIndex(index: BuiltIndex, dir: string, options: WriteOptions
   const docsFile = `docs-${hash(docsData)}.bin`;
   put(docsFile, docsData);
 
-  index.fragments.forEach((f, i) => put(`f/${i}.json`, JSON.stringify(f)));
+  for (const [doc, f] of index.fragments) put(`f/${doc}.json`, JSON.stringify(f));
 
-  const manifest: ShardManifest = { version: INDEX_VERSION, docs: index.docs.length, docsFile, papers: index.papers, shards };
+  const manifest: ShardManifest = { version: INDEX_VERSION, docs: index.docs.length, docsFile, papers: index.papers, segments };
   put('manifest.json', JSON.stringify(manifest));
   return { manifest, bytes, files, contents, written };
 }
