@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parsePage } from './parse-page.ts';
+import { parsePage, parseScan } from './parse-page.ts';
 
 // Han characters that take part in no look-alike correction (人入讲进诵通令今具县士土平乎 are left out).
 const HAN = Array.from('春风浩荡满眼新奋楫扬帆破浪行近年来长白山延边州坚持高层位推动紧密牵手促合作深谋划对接事项签约抓落地成一个发展注活力和持续动能项目建设关全局惠及远重在贵实');
@@ -69,11 +69,12 @@ function counts(text: string): Map<string, number> {
 
 describe('parsePage never loses or duplicates text', () => {
   for (const style of ['wrapped', 'hardwrap'] as const) {
-    it(`should place every character of generated ${style} pages exactly once`, () => {
+    it(`should place every character of generated ${style} pages exactly once, in UTF-8 with LF or with BOM and CRLF`, () => {
       fc.assert(
-        fc.property(fc.array(article, { minLength: 1, maxLength: 5 }), fc.integer({ min: 11, max: 18 }), fc.boolean(), (arts, width, jumps) => {
+        fc.property(fc.array(article, { minLength: 1, maxLength: 5 }), fc.integer({ min: 11, max: 18 }), fc.boolean(), fc.boolean(), (arts, width, jumps, crlf) => {
           const scan = render(arts, style, width, jumps);
-          const page = parsePage(scan);
+          const bytes = new TextEncoder().encode(crlf ? '\uFEFF' + scan.replace(/\n/g, '\r\n') : scan);
+          const page = crlf ? parseScan(bytes) : parsePage(scan);
           const placed = page.articles
             .flatMap((a) => [a.kicker, a.headline, a.subhead, a.byline, ...a.paragraphs])
             .concat(page.unplaced.map((u) => u.text))

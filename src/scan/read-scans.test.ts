@@ -47,6 +47,22 @@ describe('readScans', () => {
     expect(problems.find((p) => p.ruleId === 'bad-sidecar')?.line).toBe(1);
   });
 
+  it('should ignore sidecar fields of the wrong type with a message naming the field', () => {
+    const root = tree({
+      'articles/jlrb/paper.json': '{"name": 7}',
+      'articles/jlrb/2023-02-01/1.txt': '标题\n',
+      'articles/jlrb/2023-02-01/1.json': '{"section": ["要闻"], "dateEstimated": "yes", "notes": "ok"}',
+    });
+    const { scans, problems } = readScans(path.join(root, 'articles'), root);
+    expect(scans[0].meta).toEqual({ notes: 'ok' });
+    expect(scans[0].paperName).toBe('jlrb');
+    expect(problems.map((p) => p.message)).toEqual([
+      '"name" must be a non-empty string',
+      '"section" must be a string: ignored',
+      '"dateEstimated" must be true or false: ignored',
+    ]);
+  });
+
   it('should accept file names with Chinese characters only as page ids it can link to', () => {
     const root = tree({ 'articles/jlrb/2023-02-01/第3版.txt': '标题\n' });
     const { scans, problems } = readScans(path.join(root, 'articles'), root);
