@@ -22,20 +22,20 @@ import http from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { buildSync } from 'esbuild';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { build, collectArchive } from '../src/build.ts';
-import { buildIndex } from '../src/search/index/build-index.ts';
+import { buildIndex } from '../src/search/index/segments.ts';
 import { writeIndex } from '../src/search/index/write-index.ts';
 import { articleFields } from '../src/search/fields.ts';
 import { canonicalize } from '../src/search/tokenize.ts';
 import { synthArchive } from './synth-archive.ts';
 import type { ArchiveArticle } from '../src/types.ts';
+import { launchChromium } from '../src/util/chromium.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const FIXTURES = path.join(ROOT, 'src/parse/fixtures');
-const { values } = parseArgs({ options: { articles: { type: 'string' }, chromium: { type: 'string' } } });
+const { values } = parseArgs({ options: { articles: { type: 'string' } } });
 const TARGET_ARTICLES = Number(values.articles ?? 20000);
-const CHROMIUM = values.chromium ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-search-'));
 const log = (...a: unknown[]) => console.error('[bench:search]', ...a);
 
@@ -241,11 +241,7 @@ function harnessPage(site: string, kind: 'ours' | 'pagefind'): void {
 
 // ---------------------------------------------------------------- main
 async function main() {
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   const newPage = async () => (await browser.newContext()).newPage();
 
   // 1. Fixture corpus: quality.

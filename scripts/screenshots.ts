@@ -3,12 +3,12 @@
  * Usage: npx tsx scripts/screenshots.ts _site /search/?q=长春 /jlrb/2023-02-01/3/1/   (PNGs in /tmp/shots)
  */
 import fs from 'node:fs';
-import { chromium } from 'playwright-core';
 import { serveStatic } from '../src/serve/static-server.ts';
+import { launchChromium } from '../src/util/chromium.ts';
 const [dir, ...paths] = process.argv.slice(2);
 fs.mkdirSync('/tmp/shots', { recursive: true });
 const { server, url } = await serveStatic(dir, { port: 0 });
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const browser = await launchChromium();
 for (const w of [1280, 375]) {
   const page = await browser.newPage({ viewport: { width: w, height: 900 } });
   page.on('console', (m) => console.log('console', m.type(), m.text()));

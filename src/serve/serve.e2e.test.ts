@@ -7,10 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../util/chromium.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 let child: ChildProcess | null = null;
 let browser: Browser | null = null;
 
@@ -33,7 +33,7 @@ describe('archive serve', () => {
     await expect.poll(() => /Serving .* at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)?.[1], { timeout: 60_000 }).toBeDefined();
     const url = /Serving .* at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out)![1];
 
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    browser = await launchChromium();
     const page = await browser.newPage();
     await page.goto(`${url}jlrb/2023-02-01/3/2/`);
     expect(await page.locator('h1').textContent()).toContain('珲春综合保税区1月出口商用车621辆');

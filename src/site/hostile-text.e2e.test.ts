@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { build } from '../build.ts';
 import { serveStatic } from '../serve/static-server.ts';
+import { launchChromium } from '../util/chromium.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const HEADLINE = '标题<script>window.__pwned=1</script>{{ 7*7 }}';
 const SCAN = [
@@ -45,11 +45,7 @@ beforeAll(async () => {
   const result = await build({ input, output: site, root: ROOT });
   expect(result.archive.articles).toHaveLength(1);
   server = await serveStatic(site, { port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -12,13 +12,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { HtmlValidate } from 'html-validate';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from '../build.ts';
 import { serveStatic } from '../serve/static-server.ts';
+import { launchChromium } from '../util/chromium.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'src/parse/fixtures');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const require = createRequire(import.meta.url);
 
 /** Two papers, three dates, several pages in every OCR style. */
@@ -144,11 +144,7 @@ describe('in Chromium', () => {
   let server: Awaited<ReturnType<typeof serveStatic>>;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium();
     server = await serveStatic(sites['/'], { port: 0 });
   });
   afterAll(async () => {

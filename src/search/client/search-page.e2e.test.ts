@@ -8,13 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from '../../build.ts';
 import { serveStatic } from '../../serve/static-server.ts';
+import { launchChromium } from '../../util/chromium.ts';
 
 const ROOT = path.join(import.meta.dirname, '../../..');
 const FIXTURES = path.join(ROOT, 'src/parse/fixtures');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveStatic>>;
@@ -35,11 +35,7 @@ beforeAll(async () => {
   const result = await build({ input, output, basePath: base, root: ROOT });
   expect(result.exitCode).toBe(0);
   server = await serveStatic(output, { port: 0, basePath: base });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

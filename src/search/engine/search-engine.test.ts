@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { collectArchive } from '../../build.ts';
-import { buildIndex } from '../index/build-index.ts';
+import { buildIndex } from '../index/segments.ts';
 import { writeIndex } from '../index/write-index.ts';
 import { SearchEngine, coverOffsets } from './search-engine.ts';
 import { makeSnippet } from './snippet.ts';

@@ -5,7 +5,6 @@
 import type { ArchiveArticle } from '../../types.ts';
 import { canonicalize, canonicalUnits } from '../tokenize.ts';
 import { KEY, type DocMeta, type Fragment } from '../types.ts';
-import type { IndexFiles } from './write-index.ts';
 import { cutWords } from '../../enrich/jieba.ts';
 import { articleFields } from '../fields.ts';
 
@@ -84,27 +83,4 @@ export function collectTerms(entries: Array<{ doc: number; article: ArchiveArtic
   for (const [key, p] of bigrams) terms.set(KEY.bigram + String.fromCodePoint(Math.floor(key / PLANE), key % PLANE), p);
   for (const [key, p] of units) terms.set(KEY.unit + String.fromCodePoint(key), p);
   return terms;
-}
-
-/**
- * A complete one-segment index of articles, doc ids 0… in the order given
- * (pass them oldest first). Used by full builds, tests and benchmarks.
- */
-export function buildIndex(articles: ArchiveArticle[], precut?: Map<string, Record<string, number>>, words?: (text: string) => string[]): IndexFiles {
-  const papers: Array<{ id: string; name: string }> = [];
-  const paperIndex = new Map<string, number>();
-  const paperOf = (a: ArchiveArticle) => {
-    if (!paperIndex.has(a.paper)) {
-      paperIndex.set(a.paper, papers.length);
-      papers.push({ id: a.paper, name: a.paperName });
-    }
-    return paperIndex.get(a.paper)!;
-  };
-  const entries = articles.map((article, doc) => ({ doc, article }));
-  return {
-    segments: [collectTerms(entries, precut, words)],
-    docs: articles.map((a) => docMeta(a, paperOf(a))),
-    fragments: new Map(articles.map((a, doc) => [doc, fragmentOf(a)])),
-    papers,
-  };
 }

@@ -12,6 +12,14 @@ import type { DocMeta, ShardRef } from '../types.ts';
 import { collectTerms, docMeta, fragmentOf } from './build-index.ts';
 import type { IndexFiles } from './write-index.ts';
 
+/**
+ * A complete one-segment index of articles, doc ids 0… in the order given
+ * (pass them oldest first). For tests and benchmarks.
+ */
+export function buildIndex(articles: ArchiveArticle[], precut?: Map<string, Record<string, number>>): IndexFiles {
+  return planIndex(articles, precut, null).files;
+}
+
 /** What the next build needs to know about the index on disk. */
 export interface SearchState {
   /** Article id → [doc id, hash of what the index holds of it]. */
