@@ -260,8 +260,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     }
     if (stateFile) writeRenderState(stateFile, { siteVersion, output, units: Object.fromEntries(units), index: Object.fromEntries(index.contents), search: searchState });
   } catch (e) {
-    fs.rmSync(staging, { recursive: true, force: true });
-    throw new ArchiveError(`site render failed; the previous ${path.relative(root, output) || output} is untouched`, { cause: e });
+    // Note: the staging folder is left for the next build to remove: Eleventy
+    // may still be copying files into it, and pulling it away mid-copy turns
+    // one error into two.
+    throw new ArchiveError(`site render failed; the previous ${path.relative(root, output) || output} is untouched (the partial build in ${path.relative(root, staging)} is removed by the next build)`, { cause: e });
   }
   const errors = archive.problems.filter((p) => p.severity === 'error').length;
   const warnings = archive.problems.length - errors;
