@@ -138,20 +138,28 @@ export interface ScanPage {
   bytes: Uint8Array;
 }
 
+/** Where a printed page sits in the archive; shared by pages and their articles. */
+export interface PagePlace {
+  /** Paper id, e.g. `jlrb`. */
+  paper: string;
+  /** Paper name, e.g. 吉林日报. */
+  paperName: string;
+  /** Issue date, YYYY-MM-DD. */
+  date: string;
+  /** Page id, usually the page number. */
+  page: string;
+  /** Page number in the printed issue, 1-based, when the id is numeric. */
+  pageNumber: number | null;
+  /** Section name of the page (版名), when the sidecar gives one. */
+  section: string | null;
+}
+
 /** An article placed in the archive, with everything the site needs. */
-export interface ArchiveArticle extends Article {
+export interface ArchiveArticle extends Article, PagePlace {
   /** Stable id: `<paper>/<date>/<page>/<n>`, n 1-based in reading order on the page. */
   id: string;
   /** Site-relative URL without base path, e.g. `/jlrb/2023-02-01/3/1/`. */
   url: string;
-  paper: string;
-  paperName: string;
-  /** Issue date, YYYY-MM-DD. */
-  date: string;
-  page: string;
-  pageNumber: number | null;
-  /** Section name of the page (版名), when the sidecar gives one. */
-  section: string | null;
   /** 1-based position of the article on its page. */
   n: number;
   /** 5–8 keywords, most characteristic first. */
@@ -161,13 +169,7 @@ export interface ArchiveArticle extends Article {
 }
 
 /** A printed page (版面) in the archive. */
-export interface ArchivePage {
-  paper: string;
-  paperName: string;
-  date: string;
-  page: string;
-  pageNumber: number | null;
-  section: string | null;
+export interface ArchivePage extends PagePlace {
   /** Site-relative URL of the page view. */
   url: string;
   /** Site-relative URL of the raw OCR text view. */
