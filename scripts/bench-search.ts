@@ -31,6 +31,7 @@ import { canonicalize } from '../src/search/tokenize.ts';
 import { synthArchive } from './synth-archive.ts';
 import type { ArchiveArticle } from '../src/types.ts';
 import { launchChromium } from '../src/util/chromium.ts';
+import { dirBytes } from '../src/util/files.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const FIXTURES = path.join(ROOT, 'src/parse/fixtures');
@@ -206,11 +207,6 @@ function score(queries: Query[], results: string[][]) {
   };
 }
 
-function dirBytes(dir: string): number {
-  let n = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) n += e.isDirectory() ? dirBytes(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).size;
-  return n;
-}
 
 /** Minimal HTML page per article, for Pagefind to index the same text ours indexes. */
 function writeHtmlSite(articles: ArchiveArticle[], dir: string): void {

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { synthArchive } from './synth-archive.ts';
+import { dirBytes } from '../src/util/files.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { pages: { type: 'string' }, keep: { type: 'boolean' } } });
@@ -47,11 +48,6 @@ function runBuild(label: string): { seconds: number; report: Report } {
   return { seconds, report: JSON.parse(fs.readFileSync(reportFile, 'utf8')) };
 }
 
-function dirBytes(dir: string): number {
-  let n = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) n += e.isDirectory() ? dirBytes(path.join(dir, e.name)) : fs.statSync(path.join(dir, e.name)).size;
-  return n;
-}
 
 log(`synthetic archive of ${pages} pages in ${work}`);
 // Keep one page back: it is the page "added" later, on a new, newest date.

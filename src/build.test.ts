@@ -5,10 +5,8 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { build, collectArchive, normalizeBasePath } from './build.ts';
+import { listFiles } from './util/files.ts';
 
-function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)])).sort();
-}
 
 const ROOT = path.join(import.meta.dirname, '..');
 const FIXTURES = path.join(ROOT, 'src/parse/fixtures');
@@ -68,7 +66,7 @@ describe('build', () => {
     for (let i = 0; i < 2; i++) {
       const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'archive-det-')), 'site');
       await build({ input, output, root: ROOT });
-      trees.push(Object.fromEntries(walk(output).map((f) => [path.relative(output, f), createHash('sha256').update(fs.readFileSync(f)).digest('hex')])));
+      trees.push(Object.fromEntries(listFiles(output).map((f) => [path.relative(output, f), createHash('sha256').update(fs.readFileSync(f)).digest('hex')])));
     }
     expect(Object.keys(trees[0]).length).toBeGreaterThan(50);
     expect(trees[1]).toEqual(trees[0]);

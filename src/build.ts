@@ -6,12 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readScans } from './scan/read-scans.ts';
 import { DecodeError, decodeScan } from './scan/decode-scan.ts';
-import type { Archive, ArchiveArticle, ArchiveIssue, ArchivePage, Problem } from './types.ts';
+import type { Archive, ArchiveArticle, ArchiveIssue, ArchivePage, PagePlace, Problem } from './types.ts';
 import { recordTime, time, timeAsync } from './util/timing.ts';
 import { AnalyzePool, defaultPoolSize } from './parse/analyze-pool.ts';
 import type { AnalyzedScan } from './parse/analyze-text.ts';
 import { BuildCache, codeVersion, sha256 } from './cache/build-cache.ts';
 import { ArchiveError } from './util/errors.ts';
+import { listFiles } from './util/files.ts';
 import { setArchive } from './site/archive-source.ts';
 import { roomOf } from './site/index.ts';
 import { planRender, unitSignatures, type RenderSelection } from './site/render-plan.ts';
@@ -107,13 +108,9 @@ export async function collectArchive(options: CollectOptions = {}): Promise<Arch
     charsPlaced += parsed.placed;
     if (parsed.read !== parsed.placed) problems.push({ file: scan.path, message: `${parsed.read} characters read but ${parsed.placed} placed in articles: please report this scan`, severity: 'error', ruleId: 'lost-text' });
     const pageUrl = `/${scan.paper}/${scan.date}/${scan.page}/`;
+    const place: PagePlace = { paper: scan.paper, paperName: scan.paperName, date: scan.date, page: scan.page, pageNumber: scan.pageNumber, section: scan.meta.section ?? null };
     const page: ArchivePage = {
-      paper: scan.paper,
-      paperName: scan.paperName,
-      date: scan.date,
-      page: scan.page,
-      pageNumber: scan.pageNumber,
-      section: scan.meta.section ?? null,
+      ...place,
       url: pageUrl,
       rawUrl: `${pageUrl}raw/`,
       rawText: decoded.text,
@@ -128,12 +125,7 @@ export async function collectArchive(options: CollectOptions = {}): Promise<Arch
         ...a,
         id: `${scan.paper}/${scan.date}/${scan.page}/${n}`,
         url: `${pageUrl}${n}/`,
-        paper: scan.paper,
-        paperName: scan.paperName,
-        date: scan.date,
-        page: scan.page,
-        pageNumber: scan.pageNumber,
-        section: page.section,
+        ...place,
         n,
         keywords: parsed.keywords[i2],
         source: scan.path,
@@ -327,9 +319,7 @@ function writeRenderState(file: string, state: RenderState): void {
 function applyIncremental(staging: string, output: string, removedUnits: string[], index: Map<string, string>): { written: number; removed: number } {
   let written = 0;
   let removed = 0;
-  const walk = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-  for (const file of walk(staging)) {
+  for (const file of listFiles(staging)) {
     const rel = path.relative(staging, file);
     const target = path.join(output, rel);
     const data = fs.readFileSync(file);
@@ -345,7 +335,7 @@ function applyIncremental(staging: string, output: string, removedUnits: string[
   }
   // Index files no longer referenced (old shards, fragments of removed articles).
   const indexDir = path.join(output, 'search-index');
-  for (const file of walk(indexDir)) {
+  for (const file of listFiles(indexDir)) {
     if (!index.has(path.relative(indexDir, file).split(path.sep).join('/'))) {
       fs.rmSync(file);
       removed++;
@@ -436,11 +426,6 @@ export async function renderSite(archive: Archive, options: { output: string; ba
     config: (eleventyConfig: unknown) => configure(eleventyConfig),
   });
   await elev.write();
-  return countFiles(options.output);
+  return listFiles(options.output).length;
 }
 
-function countFiles(dir: string): number {
-  let n = 0;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) n += e.isDirectory() ? countFiles(path.join(dir, e.name)) : 1;
-  return n;
-}

@@ -11,19 +11,17 @@ import { createHash } from 'node:crypto';
 import { build } from './build.ts';
 import { addScans } from './cli/add-command.ts';
 import { SearchEngine } from './search/engine/search-engine.ts';
+import { listFiles } from './util/files.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const FIXTURES = path.join(ROOT, 'src/parse/fixtures');
 
-function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)])).sort();
-}
 
 /** File → content hash, and file → mtime, of a built site. */
 function snapshot(site: string) {
   const hashes: Record<string, string> = {};
   const mtimes: Record<string, number> = {};
-  for (const f of walk(site)) {
+  for (const f of listFiles(site)) {
     const rel = path.relative(site, f);
     if (rel === 'build-report.json') continue;
     hashes[rel] = createHash('sha256').update(fs.readFileSync(f)).digest('hex');
@@ -131,7 +129,7 @@ describe('incremental builds', () => {
     const second = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
     expect(second.archive.stats.cache).toMatchObject({ hits: 8, misses: 0 });
     // Damage one entry (truncate it) and corrupt another's data.
-    const entries = walk(path.join(w.cache, 'analyze'));
+    const entries = listFiles(path.join(w.cache, 'analyze'));
     expect(entries).toHaveLength(8);
     fs.writeFileSync(entries[0], fs.readFileSync(entries[0], 'utf8').slice(0, 100));
     const e1 = JSON.parse(fs.readFileSync(entries[1], 'utf8'));
@@ -145,7 +143,7 @@ describe('incremental builds', () => {
   it('should render everything again when the render state is damaged', async () => {
     const w = workspace();
     await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
-    const [state] = walk(path.join(w.cache, 'render'));
+    const [state] = listFiles(path.join(w.cache, 'render'));
     fs.writeFileSync(state, '{"units": {}');
     const result = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
     expect(result.summary).not.toMatch(/incremental/);

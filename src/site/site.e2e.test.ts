@@ -16,6 +16,7 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from '../build.ts';
 import { serveStatic } from '../serve/static-server.ts';
 import { launchChromium } from '../util/chromium.ts';
+import { listFiles } from '../util/files.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'src/parse/fixtures');
@@ -40,9 +41,6 @@ function fixtureInput(): string {
   return dir;
 }
 
-function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-}
 
 /** Internal URLs (href/src) in a built HTML file. */
 function links(html: string): string[] {
@@ -83,7 +81,7 @@ describe('the built site', () => {
     it(`should resolve every internal link and asset (base path ${basePath})`, () => {
       const site = sites[basePath];
       const broken: string[] = [];
-      for (const file of walk(site).filter((f) => f.endsWith('.html'))) {
+      for (const file of listFiles(site).filter((f) => f.endsWith('.html'))) {
         for (const url of links(fs.readFileSync(file, 'utf8'))) {
           if (!resolve(site, basePath, file, url)) broken.push(`${path.relative(site, file)} → ${url}`);
         }
@@ -105,7 +103,7 @@ describe('the built site', () => {
         if (target && !seen.has(target)) queue.push(target);
       }
     }
-    const unreachable = walk(site)
+    const unreachable = listFiles(site)
       .filter((f) => f.endsWith('.html') && !seen.has(f) && !f.endsWith('404.html'))
       .map((f) => path.relative(site, f));
     expect(unreachable).toEqual([]);
@@ -115,7 +113,7 @@ describe('the built site', () => {
     // Validity and accessibility rules, not formatting style.
     const validator = new HtmlValidate({ extends: ['html-validate:standard', 'html-validate:a11y'] });
     const failures: string[] = [];
-    for (const file of walk(sites['/']).filter((f) => f.endsWith('.html'))) {
+    for (const file of listFiles(sites['/']).filter((f) => f.endsWith('.html'))) {
       const report = await validator.validateString(fs.readFileSync(file, 'utf8'), file);
       for (const r of report.results) for (const m of r.messages) failures.push(`${path.relative(sites['/'], file)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
     }
@@ -124,11 +122,11 @@ describe('the built site', () => {
 
   it('should write JSON files and JSON-LD that parse', () => {
     const site = sites['/'];
-    const jsonFiles = walk(site).filter((f) => f.endsWith('.json'));
+    const jsonFiles = listFiles(site).filter((f) => f.endsWith('.json'));
     expect(jsonFiles.length).toBeGreaterThan(1);
     for (const f of jsonFiles) expect(() => JSON.parse(fs.readFileSync(f, 'utf8')), f).not.toThrow();
     let ld = 0;
-    for (const f of walk(site).filter((f) => f.endsWith('.html'))) {
+    for (const f of listFiles(site).filter((f) => f.endsWith('.html'))) {
       for (const m of fs.readFileSync(f, 'utf8').matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)) {
         const data = JSON.parse(m[1]);
         expect(data['@context']).toBe('https://schema.org');
