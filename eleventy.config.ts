@@ -15,6 +15,9 @@ export default function configure(eleventyConfig: any) {
   // Relative to this file, so builds work from any working directory.
   eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(import.meta.dirname, 'public')) + '/']: '/' });
   eleventyConfig.setTemplateFormats(['njk', 'md', '11ty.js']);
+  // Note: file creation costs kernel time on the calling thread; async writes
+  // run on libuv's thread pool, so rendering goes on while the other core writes.
+  eleventyConfig.configureTemplateHandling({ writeMode: 'async' });
   // Note: Markdown pages set `templateEngineOverride: md` in their front matter
   // (htmlTemplateEngine/markdownTemplateEngine exist only in a config file's return value).
 }

@@ -283,7 +283,7 @@ async function main() {
   synthArchive({ pages, out: synthIn, seed: 1 });
   const archive = await collectArchive({ input: synthIn, root: synthIn, cache: null });
   const synthSite = path.join(work, 'synth-site');
-  const written = writeIndex(buildIndex(archive.articles), path.join(synthSite, 'search-index'));
+  const written = await writeIndex(buildIndex(archive.articles), path.join(synthSite, 'search-index'));
   harnessPage(synthSite, 'ours');
   srv = await serve(synthSite);
   const oursSynth = await runEngine(newPage, srv.url, 'ours', queries, () => null, srv.take, false);

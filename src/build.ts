@@ -235,7 +235,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     // An incremental render also keeps the index's first segment and rewrites only the small second one.
     const indexPlan = time('index', () => planIndex([...archive.articles].reverse(), archive.words, plan && previous ? previous.search : null));
     options.onStage?.(`Indexing ${(indexPlan.full ? archive.articles.length : indexPlan.files.fragments.size).toLocaleString('en-US')} articles for search${indexPlan.full ? '' : ' (keeping the index of unchanged articles)'}`);
-    const index = time('index', () => writeIndex(indexPlan.files, path.join(staging, 'search-index'), { existing: previous?.index }));
+    const index = await timeAsync('index', () => writeIndex(indexPlan.files, path.join(staging, 'search-index'), { existing: previous?.index }));
     const searchState = indexPlan.state(index.manifest.segments);
     files += index.written + time('bundle', () => bundleClient(staging));
     fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');

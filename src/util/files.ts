@@ -16,3 +16,49 @@ export function listFiles(dir: string): string[] {
 export function dirBytes(dir: string): number {
   return listFiles(dir).reduce((n, f) => n + fs.statSync(f).size, 0);
 }
+
+/**
+ * Writes files on libuv's thread pool, a few at a time, so the kernel's work
+ * of creating many small files runs beside the main thread instead of
+ * blocking it. `write` queues; `flush` waits for all and throws the first error.
+ */
+export class FileWriter {
+  private readonly queue: Array<[string, string | Uint8Array]> = [];
+  private running = 0;
+  private error: unknown = null;
+  private idle: Array<() => void> = [];
+
+  constructor(private readonly concurrency = 8) {}
+
+  write(file: string, data: string | Uint8Array): void {
+    this.queue.push([file, data]);
+    this.pump();
+  }
+
+  /** Wait until every queued file is written; rejects with the first failure. */
+  async flush(): Promise<void> {
+    if (this.running || this.queue.length) await new Promise<void>((resolve) => this.idle.push(resolve));
+    if (this.error) {
+      const e = this.error;
+      this.error = null;
+      throw e;
+    }
+  }
+
+  private pump(): void {
+    while (this.running < this.concurrency && this.queue.length) {
+      const [file, data] = this.queue.shift()!;
+      this.running++;
+      fs.promises
+        .writeFile(file, data)
+        .catch((e: unknown) => {
+          this.error ??= e;
+        })
+        .finally(() => {
+          this.running--;
+          this.pump();
+          if (!this.running && !this.queue.length) for (const resolve of this.idle.splice(0)) resolve();
+        });
+    }
+  }
+}

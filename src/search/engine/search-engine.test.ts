@@ -44,7 +44,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-idx-'));
   // A small budget so the fixture index spreads over many shards.
   articles = [...archive.articles].reverse();
-  writeIndex(buildIndex(articles), dir, { shardBytes: 4096 });
+  await writeIndex(buildIndex(articles), dir, { shardBytes: 4096 });
   texts = articles.map((a) => canonicalize(articleFields(a).join('')));
 });
 

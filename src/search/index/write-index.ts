@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { ByteWriter } from '../codec.ts';
 import { INDEX_VERSION, type DocMeta, type Fragment, type ShardManifest, type ShardRef } from '../types.ts';
 import type { Postings } from './build-index.ts';
+import { FileWriter } from '../../util/files.ts';
 
 /** What to write: the segments' terms (or, for a kept segment, its shard list), docs and fragments. */
 export interface IndexFiles {
@@ -73,7 +74,7 @@ const days = (date: string) => Math.round(Date.parse(date + 'T00:00:00Z') / 86_4
  *
  * @returns The manifest and the size on disk.
  */
-export function writeIndex(index: IndexFiles, dir: string, options: WriteOptions = {}): WrittenIndex {
+export async function writeIndex(index: IndexFiles, dir: string, options: WriteOptions = {}): Promise<WrittenIndex> {
   const budget = options.shardBytes ?? 24 * 1024;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 's'), { recursive: true });
@@ -82,13 +83,14 @@ export function writeIndex(index: IndexFiles, dir: string, options: WriteOptions
   let files = 0;
   let written = 0;
   const contents = new Map<string, string>();
+  const writer = new FileWriter();
   const put = (rel: string, data: Uint8Array | string) => {
     const sum = hash(data);
     contents.set(rel, sum);
     bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
     files++;
     if (options.existing?.get(rel) === sum) return;
-    fs.writeFileSync(path.join(dir, rel), data);
+    writer.write(path.join(dir, rel), data);
     written++;
   };
 
@@ -154,5 +156,6 @@ export function writeIndex(index: IndexFiles, dir: string, options: WriteOptions
 
   const manifest: ShardManifest = { version: INDEX_VERSION, docs: index.docs.length, docsFile, papers: index.papers, segments };
   put('manifest.json', JSON.stringify(manifest));
+  await writer.flush();
   return { manifest, bytes, files, contents, written };
 }
