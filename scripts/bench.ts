@@ -45,7 +45,9 @@ function runBuild(label: string): { seconds: number; report: Report } {
   const summary = r.stdout.trim().split('\n').pop();
   log(`${label}: ${seconds.toFixed(1)} s — ${summary}`);
   if (r.status !== 0 && r.status !== 1) throw new Error(`build failed (${r.status}): ${r.stderr.slice(-2000)}`);
-  return { seconds, report: JSON.parse(fs.readFileSync(reportFile, 'utf8')) };
+  const report: Report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+  log(`${label} stages (s): ${report.timings.map((t) => `${t.stage} ${(t.ms / 1000).toFixed(1)}`).join(', ')}; peak RSS ${Math.round(report.maxRssKb / 1024)} MB`);
+  return { seconds, report };
 }
 
 

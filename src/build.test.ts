@@ -60,12 +60,12 @@ describe('build', () => {
     expect(report.charactersPlaced).toBe(report.charactersRead);
   });
 
-  it('should give byte-identical output for the same input', async () => {
+  it('should give byte-identical output for the same input, with the index built inline or on a worker', async () => {
     const input = fixtureInput();
     const trees = [];
-    for (let i = 0; i < 2; i++) {
+    for (const indexOnWorker of [false, true]) {
       const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'archive-det-')), 'site');
-      await build({ input, output, root: ROOT });
+      await build({ input, output, root: ROOT, indexOnWorker });
       trees.push(Object.fromEntries(listFiles(output).map((f) => [path.relative(output, f), createHash('sha256').update(fs.readFileSync(f)).digest('hex')])));
     }
     expect(Object.keys(trees[0]).length).toBeGreaterThan(50);

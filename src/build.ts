@@ -17,8 +17,8 @@ import { setArchive } from './site/archive-source.ts';
 import { roomOf } from './site/index.ts';
 import { planRender, unitSignatures, type RenderSelection } from './site/render-plan.ts';
 import configure from '../eleventy.config.ts';
-import { planIndex, type SearchState } from './search/index/segments.ts';
-import { writeIndex } from './search/index/write-index.ts';
+import type { SearchState } from './search/index/segments.ts';
+import { runIndexJob, runIndexJobInWorker, type IndexJob } from './search/index/index-job.ts';
 import { bundleClient } from './search/client/bundle.ts';
 
 export interface CollectOptions {
@@ -181,9 +181,14 @@ export interface BuildOptions extends CollectOptions {
   full?: boolean;
   /** Eleventy input folder. Default the project's `templates/`, wherever the command runs. */
   templates?: string;
+  /** Build the search index on a worker thread, beside the render. Default: when there are 2,000 articles or more. */
+  indexOnWorker?: boolean;
   /** Called when a stage starts, e.g. "Rendering 204 of 6,830 pages". */
   onStage?: (message: string) => void;
 }
+
+/** Articles from which the search index is built on a worker thread. */
+const INDEX_WORKER_MIN = 2000;
 
 /** The project's templates, next to src/. */
 const TEMPLATES = path.join(import.meta.dirname, '../templates');
@@ -222,21 +227,43 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // Decide what to render: every unit, or only those whose data changed.
   const stateFile = options.cache === null ? null : path.join(options.cache ?? path.join(root, '.cache'), 'render', `${sha256(output).slice(0, 16)}.json`);
   const siteVersion = `${siteCodeVersion()}|${basePath}|${process.env.SITE_URL ?? ''}`;
-  const units = time('plan', () => unitSignatures(roomOf(archive)));
-  const previous = stateFile && !options.full ? readRenderState(stateFile, siteVersion, output) : null;
+  const room = time('room', () => roomOf(archive));
+  const units = time('plan', () => unitSignatures(room));
+  const previous = stateFile && !options.full ? time('state', () => readRenderState(stateFile, siteVersion, output)) : null;
   const plan = previous ? planRender(previous.units, units) : null;
 
   let files: number;
   let note = '';
   options.onStage?.(plan ? `Rendering ${plan.changed.toLocaleString('en-US')} changed of ${units.size.toLocaleString('en-US')} pages` : `Rendering ${units.size.toLocaleString('en-US')} pages`);
+  // The search index is written alongside the render: on a worker thread
+  // when the archive is large enough for the second core to pay off.
+  // Doc ids oldest first: a new issue appends ids, so older fragments stay as they are.
+  // An incremental build also keeps the index's first segment and rewrites only the small second one.
+  const indexJob: IndexJob = {
+    articles: [...archive.articles].reverse(),
+    words: archive.words,
+    previous: plan && previous ? previous.search : null,
+    existing: previous?.index ?? null,
+    dir: path.join(staging, 'search-index'),
+  };
+  const indexing = ((options.indexOnWorker ?? archive.articles.length >= INDEX_WORKER_MIN) ? runIndexJobInWorker : runIndexJob)(indexJob);
+  // Note: settled before anything throws, so a failed build never leaves the worker writing.
+  const indexed = indexing.then(
+    (r) => ({ ok: true as const, r }),
+    (e: unknown) => ({ ok: false as const, e }),
+  );
   try {
-    files = await timeAsync('render', () => renderSite(archive, { output: staging, basePath, templates: options.templates, selection: plan?.selection ?? null }));
-    // Doc ids oldest first: a new issue appends ids, so older fragments stay as they are.
-    // An incremental render also keeps the index's first segment and rewrites only the small second one.
-    const indexPlan = time('index', () => planIndex([...archive.articles].reverse(), archive.words, plan && previous ? previous.search : null));
-    options.onStage?.(`Indexing ${(indexPlan.full ? archive.articles.length : indexPlan.files.fragments.size).toLocaleString('en-US')} articles for search${indexPlan.full ? '' : ' (keeping the index of unchanged articles)'}`);
-    const index = await timeAsync('index', () => writeIndex(indexPlan.files, path.join(staging, 'search-index'), { existing: previous?.index }));
-    const searchState = indexPlan.state(index.manifest.segments);
+    try {
+      files = await timeAsync('render', () => renderSite(archive, { output: staging, basePath, templates: options.templates, selection: plan?.selection ?? null }));
+    } finally {
+      await timeAsync('index wait', () => indexed);
+    }
+    const outcome = await indexed;
+    if (!outcome.ok) throw outcome.e;
+    const index = outcome.r;
+    recordTime('index', index.ms);
+    const searchState = index.state;
+    options.onStage?.(`Indexed ${index.indexed.toLocaleString('en-US')} articles for search${index.full ? '' : ' (keeping the index of unchanged articles)'}`);
     files += index.written + time('bundle', () => bundleClient(staging));
     fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');
     files++;
@@ -250,7 +277,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       fs.renameSync(staging, output);
       fs.rmSync(old, { recursive: true, force: true });
     }
-    if (stateFile) writeRenderState(stateFile, { siteVersion, output, units: Object.fromEntries(units), index: Object.fromEntries(index.contents), search: searchState });
+    if (stateFile) time('state', () => writeRenderState(stateFile, { siteVersion, output, units: Object.fromEntries(units), index: Object.fromEntries(index.contents), search: searchState }));
   } catch (e) {
     // Note: the staging folder is left for the next build to remove: Eleventy
     // may still be copying files into it, and pulling it away mid-copy turns
@@ -425,7 +452,7 @@ export async function renderSite(archive: Archive, options: { output: string; ba
     quietMode: true,
     config: (eleventyConfig: unknown) => configure(eleventyConfig),
   });
-  await elev.write();
-  return listFiles(options.output).length;
+  const [copied, written] = (await elev.write()) as [Array<{ count?: number }>, Array<{ outputPath?: string | false }>];
+  return copied.reduce((n, c) => n + (c.count ?? 0), 0) + written.filter((w) => w.outputPath).length;
 }
 

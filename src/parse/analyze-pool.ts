@@ -25,7 +25,7 @@ export class AnalyzePool {
    */
   constructor(size: number = defaultPoolSize()) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(new URL('./analyze-worker-bootstrap.mjs', import.meta.url));
+      const w = new Worker(new URL('../util/ts-worker.mjs', import.meta.url), { workerData: { module: new URL('./analyze-worker.ts', import.meta.url).href } });
       w.on('message', (msg: { id: number; result?: AnalyzedScan; error?: string }) => {
         const p = this.pending.get(msg.id);
         if (!p) return;

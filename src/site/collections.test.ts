@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   archiveStats,
   articleViews,
@@ -86,6 +87,28 @@ describe('relatedArticles', () => {
     const groups = new Map(groupByKeyword([none, oneNew, me, two, oneOld]).map((g) => [g.slug, g]));
     expect(relatedArticles(me, groups).map((a) => a.date)).toEqual(['2024-04-01', '2024-06-01', '2024-03-01']);
     expect(relatedArticles(me, groups, 1)).toHaveLength(1);
+  });
+
+  it('should pick the same articles as sorting every candidate', () => {
+    const words = ['甲', '乙', '丙', '丁', '戊'];
+    fc.assert(
+      fc.property(fc.array(fc.record({ day: fc.integer({ min: 1, max: 4 }), keywords: fc.subarray(words) }), { minLength: 1, maxLength: 30 }), (specs) => {
+        const articles = specs.map((s, i) => makeArticle({ paper: 'jlrb', date: `2024-05-0${s.day}`, page: String(i + 1), n: 1, keywords: s.keywords }));
+        const groups = new Map(groupByKeyword(articles).map((g) => [g.slug, g]));
+        for (const me of articles) {
+          // Reference: count shared keywords over every group, sort all, take five.
+          const scores = new Map<typeof me, number>();
+          for (const k of me.keywords) for (const other of groups.get(k)!.articles) if (other !== me) scores.set(other, (scores.get(other) ?? 0) + 1);
+          const seen = [...scores.keys()];
+          const expected = [...scores]
+            .sort(([a, x], [b, y]) => y - x || (a.date !== b.date ? (a.date < b.date ? 1 : -1) : seen.indexOf(a) - seen.indexOf(b)))
+            .slice(0, 5)
+            .map(([a]) => a.id);
+          expect(relatedArticles(me, groups).map((a) => a.id)).toEqual(expected);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

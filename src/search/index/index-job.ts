@@ -1,0 +1,76 @@
+/**
+ * The search stage of a build as one job: plan the segments, write the
+ * files, return what the next build needs. A large archive runs it on a
+ * worker thread while Eleventy renders on the main thread.
+ */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ArchiveArticle } from '../../types.ts';
+import type { ShardManifest } from '../types.ts';
+import { planIndex, type SearchState } from './segments.ts';
+import { writeIndex } from './write-index.ts';
+
+export interface IndexJob {
+  /** Articles, oldest first (doc ids follow this order). */
+  articles: ArchiveArticle[];
+  /** Words of each article by id, from the analysis (else cut again). */
+  words: Map<string, Record<string, number>> | undefined;
+  /** Search state of the last build, or null to write in full. */
+  previous: SearchState | null;
+  /** Index files already in the destination, relative path → content hash. */
+  existing: Map<string, string> | null;
+  /** Folder to write into (the site's `search-index/`). */
+  dir: string;
+}
+
+export interface IndexJobResult {
+  manifest: ShardManifest;
+  /** Every index file, relative path → content hash. */
+  contents: Map<string, string>;
+  written: number;
+  /** Articles indexed by this build (all, or the changed ones). */
+  indexed: number;
+  full: boolean;
+  state: SearchState;
+  /** Time the job took where it ran, in ms. */
+  ms: number;
+}
+
+/** Run the job on the calling thread. */
+export async function runIndexJob(job: IndexJob): Promise<IndexJobResult> {
+  const started = performance.now();
+  const plan = planIndex(job.articles, job.words, job.previous);
+  const index = await writeIndex(plan.files, job.dir, { existing: job.existing ?? undefined });
+  return {
+    manifest: index.manifest,
+    contents: index.contents,
+    written: index.written,
+    indexed: plan.files.fragments.size,
+    full: plan.full,
+    state: plan.state(index.manifest.segments),
+    ms: performance.now() - started,
+  };
+}
+
+/** Run the job on a worker thread; the promise settles when it is done. */
+export function runIndexJobInWorker(job: IndexJob): Promise<IndexJobResult> {
+  const worker = new Worker(new URL('../../util/ts-worker.mjs', import.meta.url), {
+    workerData: { module: new URL('./index-worker.ts', import.meta.url).href, job },
+  });
+  return new Promise<IndexJobResult>((resolve, reject) => {
+    let settled = false;
+    worker.once('message', (msg: { result?: IndexJobResult; error?: string }) => {
+      settled = true;
+      if (msg.error) reject(new Error(`search index (${path.basename(job.dir)}): ${msg.error}`));
+      else resolve(msg.result!);
+      void worker.terminate();
+    });
+    worker.once('error', (e) => {
+      settled = true;
+      reject(e);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`search index worker exited with code ${code}`));
+    });
+  });
+}
