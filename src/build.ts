@@ -21,6 +21,8 @@ import type { SearchState } from './search/index/segments.ts';
 import { runIndexJob, runIndexJobInWorker, type IndexJob } from './search/index/index-job.ts';
 import { bundleClient } from './search/client/bundle.ts';
 
+export type ProgressStage = 'Parsing' | 'Rendering' | 'Indexing';
+
 export interface CollectOptions {
   /** Input folder laid out as `<paper>/<YYYY-MM-DD>/<page>.txt`. Default `articles`. */
   input?: string;
@@ -30,8 +32,8 @@ export interface CollectOptions {
   cache?: string | null;
   /** Worker threads for parsing; 0 parses on the main thread. Default: one per core (up to 4). */
   workers?: number;
-  /** Called after each scan, for progress display. */
-  onScan?: (done: number, total: number) => void;
+  /** Told how far a long stage is: scans parsed, pages rendered, articles indexed. */
+  onProgress?: (stage: ProgressStage, done: number, total: number) => void;
 }
 
 /** Version of the code whose output the cache keeps: parser, enrichment and the search words (read at each build). */
@@ -59,8 +61,7 @@ export async function collectArchive(options: CollectOptions = {}): Promise<Arch
   let done = 0;
   const version = analyzeVersion();
 
-  // Decode on the main thread (cheap); analyze what the cache does not have in the pool.
-  const todo: Array<{ text: string; resolve: (r: AnalyzedScan) => void; reject: (e: Error) => void }> = [];
+  // Decode on the main thread (cheap) and find what the cache lacks.
   const jobs = scans.map((scan) => {
     papers.set(scan.paper, scan.paperName);
     let decoded;
@@ -82,21 +83,25 @@ export async function collectArchive(options: CollectOptions = {}): Promise<Arch
       return null;
     }
     seen.set(digest, scan.path);
-    const key = `${digest}-${version}`;
-    const cached = cache.get<AnalyzedScan>('analyze', key);
-    const analyzed = cached
-      ? Promise.resolve(cached)
-      : new Promise<AnalyzedScan>((resolve, reject) => todo.push({ text: decoded.text, resolve, reject })).then((r) => {
-          cache.set('analyze', key, r);
-          return r;
-        });
-    return { scan, decoded, analyzed: analyzed.finally(() => options.onScan?.(++done, scans.length)) };
+    return { scan, decoded, key: `${digest}-${version}`, analyzed: null as Promise<AnalyzedScan> | null };
   });
-  // Workers pay off only when there is enough to do (each loads jieba's dictionaries).
-  const pool = new AnalyzePool(options.workers ?? (todo.length >= 16 ? defaultPoolSize() : 0));
-  for (const t of todo) pool.analyze(t.text).then(t.resolve, t.reject);
+  const live = jobs.filter((j) => j !== null);
+  const missing = live.filter((j) => !cache.has('analyze', j.key));
+  // Workers pay off when there is enough to do (each loads jieba's dictionaries,
+  // about a second); one worker also pays off beside a long read of the cache.
+  const size = options.workers ?? (missing.length >= 16 ? defaultPoolSize() : missing.length && live.length - missing.length >= 200 ? 1 : 0);
+  const pool = new AnalyzePool(size);
   const started = performance.now();
-  const results = await Promise.all(jobs.map((j) => j?.analyzed));
+  options.onProgress?.('Parsing', 0, scans.length);
+  const analyze = (job: (typeof live)[number]) =>
+    pool.analyze(job.decoded.text).then((r) => {
+      cache.set('analyze', job.key, r);
+      return r;
+    });
+  // Misses go to the workers first; cached entries are read meanwhile (a damaged one is analyzed again).
+  for (const job of missing) job.analyzed = analyze(job);
+  for (const job of live) job.analyzed ??= Promise.resolve(cache.get<AnalyzedScan>('analyze', job.key) ?? analyze(job));
+  const results = await Promise.all(jobs.map((j) => j?.analyzed!.finally(() => options.onProgress?.('Parsing', ++done, scans.length))));
   await pool.close();
   recordTime('analyze', performance.now() - started, results.length);
 
@@ -234,7 +239,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   let files: number;
   let note = '';
-  options.onStage?.(plan ? `Rendering ${plan.changed.toLocaleString('en-US')} changed of ${units.size.toLocaleString('en-US')} pages` : `Rendering ${units.size.toLocaleString('en-US')} pages`);
+  const count = (n: number) => n.toLocaleString('en-US');
+  options.onStage?.(
+    plan
+      ? `Rendering ${count(plan.changed)} changed of ${count(units.size)} articles, pages, issues, reporters and keywords; indexing for search beside it`
+      : `Rendering ${count(units.size)} articles, pages, issues, reporters and keywords; indexing ${count(archive.articles.length)} articles for search beside it`,
+  );
   // The search index is written alongside the render: on a worker thread
   // when the archive is large enough for the second core to pay off.
   // Doc ids oldest first: a new issue appends ids, so older fragments stay as they are.
@@ -246,7 +256,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     existing: previous?.index ?? null,
     dir: path.join(staging, 'search-index'),
   };
-  const indexing = ((options.indexOnWorker ?? archive.articles.length >= INDEX_WORKER_MIN) ? runIndexJobInWorker : runIndexJob)(indexJob);
+  options.onProgress?.('Indexing', 0, archive.articles.length);
+  const indexing = ((options.indexOnWorker ?? archive.articles.length >= INDEX_WORKER_MIN) ? runIndexJobInWorker : runIndexJob)(indexJob, (done, total) =>
+    options.onProgress?.('Indexing', done, total),
+  );
   // Note: settled before anything throws, so a failed build never leaves the worker writing.
   const indexed = indexing.then(
     (r) => ({ ok: true as const, r }),
@@ -254,7 +267,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   );
   try {
     try {
-      files = await timeAsync('render', () => renderSite(archive, { output: staging, basePath, templates: options.templates, selection: plan?.selection ?? null }));
+      files = await timeAsync('render', () => renderSite(archive, {
+          output: staging,
+          basePath,
+          templates: options.templates,
+          selection: plan?.selection ?? null,
+          onProgress: (done, total) => options.onProgress?.('Rendering', done, total),
+        }),);
     } finally {
       await timeAsync('index wait', () => indexed);
     }
@@ -440,7 +459,10 @@ export function buildReport(archive: Archive) {
 }
 
 /** Render an archive with Eleventy into `output`. Returns the number of files written. */
-export async function renderSite(archive: Archive, options: { output: string; basePath: string; templates?: string; selection?: RenderSelection | null }): Promise<number> {
+export async function renderSite(
+  archive: Archive,
+  options: { output: string; basePath: string; templates?: string; selection?: RenderSelection | null; onProgress?: (done: number, total: number) => void },
+): Promise<number> {
   setArchive(archive, options.selection ?? null);
   const { default: Eleventy } = await import('@11ty/eleventy');
   const templates = options.templates ?? TEMPLATES;
@@ -450,7 +472,23 @@ export async function renderSite(archive: Archive, options: { output: string; ba
   const elev = new Eleventy(templates, options.output, {
     pathPrefix: options.basePath,
     quietMode: true,
-    config: (eleventyConfig: unknown) => configure(eleventyConfig),
+    config: (eleventyConfig: any) => {
+      configure(eleventyConfig);
+      const onProgress = options.onProgress;
+      if (!onProgress) return;
+      // Progress: the content map gives the number of output files before
+      // rendering starts; the transform runs once per file rendered.
+      let total = 0;
+      let done = 0;
+      eleventyConfig.on('eleventy.contentMap', ({ urlToInputPath }: { urlToInputPath: Record<string, unknown> }) => {
+        total = Object.keys(urlToInputPath).length;
+        onProgress(0, total);
+      });
+      eleventyConfig.addTransform('archive-progress', (content: unknown) => {
+        onProgress(++done, Math.max(total, done));
+        return content;
+      });
+    },
   });
   const [copied, written] = (await elev.write()) as [Array<{ count?: number }>, Array<{ outputPath?: string | false }>];
   return copied.reduce((n, c) => n + (c.count ?? 0), 0) + written.filter((w) => w.outputPath).length;

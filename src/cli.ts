@@ -139,15 +139,15 @@ async function main(argv: string[]): Promise<number> {
 type Values = { input?: string; output?: string; 'base-path'?: string; strict?: boolean; full?: boolean; port?: string };
 
 async function runBuild(values: Values): Promise<number> {
-  let bar: Progress | null = null;
+  const progress = new Progress();
   const result = await build({
     input: values.input,
     output: values.output,
     basePath: values['base-path'],
     strict: values.strict,
     full: values.full,
-    onScan: (done, total) => (bar ??= new Progress('Parsing', total)).update(done),
-    onStage: (message) => Progress.note(message),
+    onProgress: (stage, done, total) => progress.update(stage, done, total),
+    onStage: (message) => progress.note(message),
   });
   for (const p of result.archive.problems) console.error(formatProblem(p));
   if (debugEnabled()) for (const t of timings()) console.error(`archive:timing ${t.stage.padEnd(10)} ${t.ms.toFixed(0).padStart(7)} ms  ${t.calls}×`);

@@ -29,6 +29,13 @@ export class BuildCache {
     return path.join(this.dir!, ns, key.slice(0, 2), `${key}.json`);
   }
 
+  /** Whether an entry is stored under `key` (not whether it is sound: `get` checks that); counts a miss when not. */
+  has(ns: string, key: string): boolean {
+    const found = this.dir !== null && fs.existsSync(this.file(ns, key));
+    if (!found) this.stats.misses++;
+    return found;
+  }
+
   /** The value stored under `key`, or undefined (also for a damaged entry, which is removed). */
   get<T>(ns: string, key: string): T | undefined {
     if (!this.dir) return undefined;

@@ -18,11 +18,15 @@ export interface Postings {
 
 const PLANE = 0x110000;
 
-/** The per-doc numbers ranking and filters need. */
-export function docMeta(a: ArchiveArticle, paper: number): DocMeta {
+/**
+ * The per-doc numbers ranking and filters need.
+ *
+ * @param measured The article's lengths when known from an earlier build (they depend on its text only).
+ */
+export function docMeta(a: ArchiveArticle, paper: number, measured?: { length: number; titleEnd: number }): DocMeta {
   return {
-    length: canonicalUnits(articleFields(a).join('')).length,
-    titleEnd: canonicalUnits([a.kicker, a.headline, a.subhead].filter(Boolean).join('')).length,
+    length: measured?.length ?? canonicalUnits(articleFields(a).join('')).length,
+    titleEnd: measured?.titleEnd ?? canonicalUnits([a.kicker, a.headline, a.subhead].filter(Boolean).join('')).length,
     paper,
     page: a.pageNumber ?? 0,
     date: a.date,
@@ -40,8 +44,14 @@ export function fragmentOf(a: ArchiveArticle): Fragment {
  * @param entries Articles with their doc ids, in ascending id order.
  * @param precut Words already cut per article id (from the analysis stage); articles missing there are cut now.
  * @param words Cut text into words (defaults to nodejieba); swappable for tests.
+ * @param onProgress Told the number of entries done, now and then.
  */
-export function collectTerms(entries: Array<{ doc: number; article: ArchiveArticle }>, precut?: Map<string, Record<string, number>>, words: (text: string) => string[] = cutWords): Map<string, Postings> {
+export function collectTerms(
+  entries: Array<{ doc: number; article: ArchiveArticle }>,
+  precut?: Map<string, Record<string, number>>,
+  words: (text: string) => string[] = cutWords,
+  onProgress?: (done: number) => void,
+): Map<string, Postings> {
   // Note: bigrams and units are keyed by numbers while collecting (code points
   // packed into one number): far faster than building a string per position.
   const bigrams = new Map<number, Postings>();
@@ -54,7 +64,9 @@ export function collectTerms(entries: Array<{ doc: number; article: ArchiveArtic
     p.counts.push(count);
     if (positions) p.positions!.push(positions);
   };
+  let done = 0;
   for (const { doc, article: a } of entries) {
+    if (onProgress && ++done % 256 === 0) onProgress(done);
     const fields = articleFields(a);
     const cps = canonicalUnits(fields.join('')).map((u) => u.codePointAt(0)!);
     const localBigrams = new Map<number, number[]>();
@@ -79,6 +91,7 @@ export function collectTerms(entries: Array<{ doc: number; article: ArchiveArtic
     }
     for (const [w, n] of Object.entries(localWords)) append(wordTerms, KEY.word + w, doc, n);
   }
+  onProgress?.(entries.length);
   const terms = new Map<string, Postings>(wordTerms);
   for (const [key, p] of bigrams) terms.set(KEY.bigram + String.fromCodePoint(Math.floor(key / PLANE), key % PLANE), p);
   for (const [key, p] of units) terms.set(KEY.unit + String.fromCodePoint(key), p);

@@ -36,10 +36,12 @@ export interface IndexJobResult {
   ms: number;
 }
 
+type OnProgress = (done: number, total: number) => void;
+
 /** Run the job on the calling thread. */
-export async function runIndexJob(job: IndexJob): Promise<IndexJobResult> {
+export async function runIndexJob(job: IndexJob, onProgress?: OnProgress): Promise<IndexJobResult> {
   const started = performance.now();
-  const plan = planIndex(job.articles, job.words, job.previous);
+  const plan = planIndex(job.articles, job.words, job.previous, onProgress);
   const index = await writeIndex(plan.files, job.dir, { existing: job.existing ?? undefined });
   return {
     manifest: index.manifest,
@@ -53,13 +55,14 @@ export async function runIndexJob(job: IndexJob): Promise<IndexJobResult> {
 }
 
 /** Run the job on a worker thread; the promise settles when it is done. */
-export function runIndexJobInWorker(job: IndexJob): Promise<IndexJobResult> {
+export function runIndexJobInWorker(job: IndexJob, onProgress?: OnProgress): Promise<IndexJobResult> {
   const worker = new Worker(new URL('../../util/ts-worker.mjs', import.meta.url), {
     workerData: { module: new URL('./index-worker.ts', import.meta.url).href, job },
   });
   return new Promise<IndexJobResult>((resolve, reject) => {
     let settled = false;
-    worker.once('message', (msg: { result?: IndexJobResult; error?: string }) => {
+    worker.on('message', (msg: { progress?: [number, number]; result?: IndexJobResult; error?: string }) => {
+      if (msg.progress) return onProgress?.(...msg.progress);
       settled = true;
       if (msg.error) reject(new Error(`search index (${path.basename(job.dir)}): ${msg.error}`));
       else resolve(msg.result!);

@@ -5,7 +5,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { runIndexJob, type IndexJob } from './index-job.ts';
 
 try {
-  parentPort!.postMessage({ result: await runIndexJob((workerData as { job: IndexJob }).job) });
+  const { job } = workerData as { job: IndexJob };
+  parentPort!.postMessage({ result: await runIndexJob(job, (done, total) => parentPort!.postMessage({ progress: [done, total] })) });
 } catch (e) {
   parentPort!.postMessage({ error: (e as Error).stack ?? String(e) });
 }

@@ -22,8 +22,8 @@ export function buildIndex(articles: ArchiveArticle[], precut?: Map<string, Reco
 
 /** What the next build needs to know about the index on disk. */
 export interface SearchState {
-  /** Article id → [doc id, hash of what the index holds of it]. */
-  docs: Record<string, [number, string]>;
+  /** Article id → [doc id, hash of what the index holds of it, its length and title length in units]. */
+  docs: Record<string, DocState>;
   /** Next free doc id. */
   next: number;
   /** Doc ids below this are in the first segment. */
@@ -33,6 +33,8 @@ export interface SearchState {
   /** The first segment's shards. */
   base: ShardRef[];
 }
+
+type DocState = [doc: number, hash: string, length?: number, titleEnd?: number];
 
 /** Share of the first segment past which the index is written in full again. */
 const REBUILD_SHARE = 0.25;
@@ -44,6 +46,7 @@ const contentHash = (a: ArchiveArticle) =>
  * Plan the index files for `articles` (oldest first).
  *
  * @param previous The state after the last build, or null to write in full.
+ * @param onProgress Told how many of the articles to index are done.
  * @returns The files to write, whether the index is written in full, and a
  *   function that gives the new state once the files are written.
  */
@@ -51,8 +54,10 @@ export function planIndex(
   articles: ArchiveArticle[],
   words: Map<string, Record<string, number>> | undefined,
   previous: SearchState | null,
+  onProgress?: (done: number, total: number) => void,
 ): { files: IndexFiles; full: boolean; state: (segments: ShardRef[][]) => SearchState } {
   const hashes = articles.map(contentHash);
+  const progress = (total: number) => onProgress && ((n: number) => onProgress(n, total));
   const papers: Array<{ id: string; name: string }> = [];
   const paperIndex = new Map<string, number>();
   const paperOf = (a: ArchiveArticle) => {
@@ -78,14 +83,17 @@ export function planIndex(
       const fragments = new Map<number, ReturnType<typeof fragmentOf>>();
       const entries: Array<{ doc: number; article: ArchiveArticle }> = [];
       articles.forEach((a, i) => {
-        docs[ids[i]] = docMeta(a, paperOf(a));
+        // Note: an unchanged article's lengths come from the state; measuring 30,000 again took a second.
+        const kept = previous.docs[a.id];
+        const measured = kept && kept[1] === hashes[i] && kept[2] !== undefined && kept[3] !== undefined ? { length: kept[2], titleEnd: kept[3] } : undefined;
+        docs[ids[i]] = docMeta(a, paperOf(a), measured);
         fragments.set(ids[i], fragmentOf(a));
         if (ids[i] >= previous.baseEnd) entries.push({ doc: ids[i], article: a });
       });
       entries.sort((x, y) => x.doc - y.doc);
-      const docIds = Object.fromEntries(articles.map((a, i) => [a.id, [ids[i], hashes[i]] as [number, string]]));
+      const docIds = Object.fromEntries(articles.map((a, i) => [a.id, [ids[i], hashes[i], docs[ids[i]].length, docs[ids[i]].titleEnd] as DocState]));
       return {
-        files: { segments: [previous.base, collectTerms(entries, words)], docs, fragments, papers },
+        files: { segments: [previous.base, collectTerms(entries, words, undefined, progress(entries.length))], docs, fragments, papers },
         full: false,
         state: () => ({ docs: docIds, next, baseEnd: previous.baseEnd, baseLive: previous.baseLive, base: previous.base }),
       };
@@ -93,16 +101,17 @@ export function planIndex(
   }
   // In full: ids 0… in archive order, one segment.
   const entries = articles.map((article, doc) => ({ doc, article }));
+  const docs = articles.map((a) => docMeta(a, paperOf(a)));
   return {
     files: {
-      segments: [collectTerms(entries, words)],
-      docs: articles.map((a) => docMeta(a, paperOf(a))),
+      segments: [collectTerms(entries, words, undefined, progress(entries.length))],
+      docs,
       fragments: new Map(articles.map((a, doc) => [doc, fragmentOf(a)])),
       papers,
     },
     full: true,
     state: (segments) => ({
-      docs: Object.fromEntries(articles.map((a, i) => [a.id, [i, hashes[i]] as [number, string]])),
+      docs: Object.fromEntries(articles.map((a, i) => [a.id, [i, hashes[i], docs[i].length, docs[i].titleEnd] as DocState])),
       next: articles.length,
       baseEnd: articles.length,
       baseLive: articles.length,
