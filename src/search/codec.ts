@@ -6,8 +6,13 @@
 
 /** Growable byte buffer for writing varints. */
 export class ByteWriter {
-  private buf = new Uint8Array(1024);
+  private buf: Uint8Array;
   length = 0;
+
+  /** @param initial Bytes to reserve at first (it grows by doubling). */
+  constructor(initial = 1024) {
+    this.buf = new Uint8Array(initial);
+  }
 
   private ensure(n: number): void {
     if (this.length + n <= this.buf.length) return;

@@ -46,26 +46,6 @@ export interface WrittenIndex {
 
 const hash = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
-/** Encode one term's postings: doc deltas, counts and (bigrams) position deltas. */
-export function encodePostings(p: Postings): Uint8Array {
-  const w = new ByteWriter();
-  w.varint(p.docs.length);
-  let prev = 0;
-  for (let i = 0; i < p.docs.length; i++) {
-    w.varint(p.docs[i] - prev);
-    prev = p.docs[i];
-    w.varint(p.counts[i]);
-    if (p.positions) {
-      let last = 0;
-      for (const pos of p.positions[i]) {
-        w.varint(pos - last);
-        last = pos;
-      }
-    }
-  }
-  return w.finish();
-}
-
 const zigzag = (n: number) => (n >= 0 ? n * 2 : -n * 2 - 1);
 const days = (date: string) => Math.round(Date.parse(date + 'T00:00:00Z') / 86_400_000);
 
@@ -112,7 +92,7 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
       shardKeys = [];
     };
     for (const key of keys) {
-      const data = encodePostings(terms.get(key)!);
+      const data = terms.get(key)!.finish();
       if (shardKeys.length && shard.length + data.length > budget) flush();
       shard.string(key);
       shard.varint(data.length);
