@@ -11,7 +11,7 @@ import {
   monthGrid,
   pageViews,
   readingRoom,
-  relatedArticles,
+  RelatedArticles,
   slugify,
 } from './collections.ts';
 import { makeArchive, makeArticle, sample } from './fixtures.ts';
@@ -77,16 +77,16 @@ describe('groupByKeyword', () => {
   });
 });
 
-describe('relatedArticles', () => {
+describe('RelatedArticles', () => {
   it('should rank by shared keywords, then newer first, excluding the article itself', () => {
     const me = makeArticle({ paper: 'jlrb', date: '2024-05-01', page: '1', n: 1, keywords: ['甲', '乙', '丙'] });
     const two = makeArticle({ paper: 'jlrb', date: '2024-04-01', page: '1', n: 1, keywords: ['甲', '乙'] });
     const oneOld = makeArticle({ paper: 'jlrb', date: '2024-03-01', page: '1', n: 1, keywords: ['丙'] });
     const oneNew = makeArticle({ paper: 'jlrb', date: '2024-06-01', page: '1', n: 1, keywords: ['甲'] });
     const none = makeArticle({ paper: 'jlrb', date: '2024-06-02', page: '1', n: 1, keywords: ['丁'] });
-    const groups = new Map(groupByKeyword([none, oneNew, me, two, oneOld]).map((g) => [g.slug, g]));
-    expect(relatedArticles(me, groups).map((a) => a.date)).toEqual(['2024-04-01', '2024-06-01', '2024-03-01']);
-    expect(relatedArticles(me, groups, 1)).toHaveLength(1);
+    const related = new RelatedArticles(groupByKeyword([none, oneNew, me, two, oneOld]));
+    expect(related.of(me).map((a) => a.date)).toEqual(['2024-04-01', '2024-06-01', '2024-03-01']);
+    expect(related.of(me, 1)).toHaveLength(1);
   });
 
   it('should pick the same articles as sorting every candidate', () => {
@@ -95,6 +95,7 @@ describe('relatedArticles', () => {
       fc.property(fc.array(fc.record({ day: fc.integer({ min: 1, max: 4 }), keywords: fc.subarray(words) }), { minLength: 1, maxLength: 30 }), (specs) => {
         const articles = specs.map((s, i) => makeArticle({ paper: 'jlrb', date: `2024-05-0${s.day}`, page: String(i + 1), n: 1, keywords: s.keywords }));
         const groups = new Map(groupByKeyword(articles).map((g) => [g.slug, g]));
+        const related = new RelatedArticles([...groups.values()]);
         for (const me of articles) {
           // Reference: count shared keywords over every group, sort all, take five.
           const scores = new Map<typeof me, number>();
@@ -104,7 +105,7 @@ describe('relatedArticles', () => {
             .sort(([a, x], [b, y]) => y - x || (a.date !== b.date ? (a.date < b.date ? 1 : -1) : seen.indexOf(a) - seen.indexOf(b)))
             .slice(0, 5)
             .map(([a]) => a.id);
-          expect(relatedArticles(me, groups).map((a) => a.id)).toEqual(expected);
+          expect(related.of(me).map((a) => a.id)).toEqual(expected);
         }
       }),
       { numRuns: 200 },

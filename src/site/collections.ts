@@ -191,61 +191,85 @@ export function groupByKeyword(articles: ArchiveArticle[]): Group[] {
   return groupBy(articles, (a) => a.keywords.map((k) => k.trim()).filter(Boolean), 'keywords');
 }
 
-/**
- * Articles sharing the most keywords with `article`; ties go to the newer,
- * then to archive order.
- *
- * @param article The article.
- * @param keywords Keyword groups from `groupByKeyword`.
- * @param count How many to return; default 5.
- * @returns Other articles, best first.
- */
-export function relatedArticles(article: ArchiveArticle, keywords: Map<string, Group>, count = 5): ArchiveArticle[] {
-  const scores = new Map<ArchiveArticle, number>();
-  for (const k of article.keywords) {
-    const g = keywords.get(slugify(k.trim()));
-    if (!g) continue;
-    // Note: only the articles nearest in time within a keyword's group are
-    // candidates, so the cost stays bounded when a keyword has thousands of articles.
-    const at = positionIn(g).get(article) ?? 0;
-    const from = Math.max(0, at - RELATED_WINDOW);
-    const to = Math.min(g.articles.length, at + RELATED_WINDOW + 1);
-    for (let i = from; i < to; i++) {
-      const other = g.articles[i];
-      if (other !== article) scores.set(other, (scores.get(other) ?? 0) + 1);
-    }
-  }
-  // The best `count` in one pass (candidates run to hundreds; sorting them all
-  // for five was most of the reading room's time on a large archive).
-  // Order: more shared keywords, then newer, then first seen.
-  const best: Array<[ArchiveArticle, number]> = [];
-  for (const entry of scores) {
-    let at = best.length;
-    while (at > 0 && better(entry, best[at - 1])) at--;
-    if (at >= count) continue;
-    best.splice(at, 0, entry);
-    if (best.length > count) best.pop();
-  }
-  return best.map(([a]) => a);
-}
-
-/** Whether a candidate ranks above another that was seen before it. */
-function better([a, x]: [ArchiveArticle, number], [b, y]: [ArchiveArticle, number]): boolean {
-  return x !== y ? x > y : a.date > b.date;
-}
-
 /** Candidates per keyword on each side of an article, in archive order. */
 const RELATED_WINDOW = 40;
-const positions = new WeakMap<Group, Map<ArchiveArticle, number>>();
 
-/** Position of each article in a group's list (computed once per group). */
-function positionIn(g: Group): Map<ArchiveArticle, number> {
-  let m = positions.get(g);
-  if (!m) {
-    m = new Map(g.articles.map((a, i) => [a, i]));
-    positions.set(g, m);
+/**
+ * Articles sharing the most keywords with a given one; ties go to the newer,
+ * then to the first met. Only the articles nearest in time within each
+ * keyword's group are candidates, so the cost stays bounded when a keyword
+ * has thousands of articles.
+ * Note: built once per archive with articles numbered and groups as arrays of
+ * numbers; counting in a typed array made related articles of 30,000 articles
+ * several times faster than maps keyed by article.
+ */
+export class RelatedArticles {
+  private readonly articles: ArchiveArticle[] = [];
+  private readonly ordinal = new Map<ArchiveArticle, number>();
+  private readonly groups = new Map<string, { members: Int32Array; at: Map<ArchiveArticle, number> }>();
+  private readonly slugs = new Map<string, string>();
+  private readonly scores: Int32Array;
+
+  /** @param keywords Keyword groups from `groupByKeyword`. */
+  constructor(keywords: Group[]) {
+    for (const g of keywords) {
+      const members = new Int32Array(g.articles.length);
+      const at = new Map<ArchiveArticle, number>();
+      g.articles.forEach((a, i) => {
+        let n = this.ordinal.get(a);
+        if (n === undefined) {
+          n = this.articles.push(a) - 1;
+          this.ordinal.set(a, n);
+        }
+        members[i] = n;
+        at.set(a, i);
+      });
+      this.groups.set(g.slug, { members, at });
+    }
+    this.scores = new Int32Array(this.articles.length);
   }
-  return m;
+
+  /**
+   * @param article The article.
+   * @param count How many to return; default 5.
+   * @returns Other articles, best first.
+   */
+  of(article: ArchiveArticle, count = 5): ArchiveArticle[] {
+    const self = this.ordinal.get(article) ?? -1;
+    const touched: number[] = [];
+    for (const k of article.keywords) {
+      const name = k.trim();
+      let slug = this.slugs.get(name);
+      if (slug === undefined) this.slugs.set(name, (slug = slugify(name)));
+      const g = this.groups.get(slug);
+      if (!g) continue;
+      const at = g.at.get(article) ?? 0;
+      const to = Math.min(g.members.length, at + RELATED_WINDOW + 1);
+      for (let i = Math.max(0, at - RELATED_WINDOW); i < to; i++) {
+        const n = g.members[i];
+        if (n !== self && this.scores[n]++ === 0) touched.push(n);
+      }
+    }
+    // The best `count` in one pass, in order: more shared keywords, newer, first met.
+    const best: number[] = [];
+    for (const n of touched) {
+      let at = best.length;
+      while (at > 0 && this.better(n, best[at - 1])) at--;
+      if (at >= count) continue;
+      best.splice(at, 0, n);
+      if (best.length > count) best.pop();
+    }
+    const related = best.map((n) => this.articles[n]);
+    for (const n of touched) this.scores[n] = 0;
+    return related;
+  }
+
+  /** Whether candidate `a` ranks above `b`, met before it. */
+  private better(a: number, b: number): boolean {
+    const x = this.scores[a];
+    const y = this.scores[b];
+    return x !== y ? x > y : this.articles[a].date > this.articles[b].date;
+  }
 }
 
 /**
@@ -370,7 +394,7 @@ export function pageViews(archive: Archive): PageView[] {
  * @returns Articles in archive order.
  */
 export function articleViews(archive: Archive, keywords: Group[]): ArticleView[] {
-  const bySlug = new Map(keywords.map((g) => [g.slug, g]));
+  const related = new RelatedArticles(keywords);
   return archive.issues.flatMap((issue) => {
     const list = issue.pages.flatMap((page) => page.articles.map((article) => ({ article, page })));
     return list.map(({ article, page }, i) => ({
@@ -379,7 +403,7 @@ export function articleViews(archive: Archive, keywords: Group[]): ArticleView[]
       issue,
       prev: list[i - 1]?.article ?? null,
       next: list[i + 1]?.article ?? null,
-      related: relatedArticles(article, bySlug),
+      related: related.of(article),
       citation: citation(article),
     }));
   });
