@@ -3,6 +3,7 @@
  * readScans → parseScan → extractKeywords → assemble the archive → Eleventy.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readScans } from './scan/read-scans.ts';
 import { DecodeError, decodeScan } from './scan/decode-scan.ts';
@@ -10,9 +11,9 @@ import type { Archive, ArchiveArticle, ArchiveIssue, ArchivePage, PagePlace, Pro
 import { recordTime, time, timeAsync } from './util/timing.ts';
 import { AnalyzePool, defaultPoolSize } from './parse/analyze-pool.ts';
 import type { AnalyzedScan } from './parse/analyze-text.ts';
-import { BuildCache, codeVersion, sha256 } from './cache/build-cache.ts';
+import { BuildCache, codeVersion, importGraph, sha256 } from './cache/build-cache.ts';
 import { ArchiveError } from './util/errors.ts';
-import { listFiles } from './util/files.ts';
+import { dirBytes, listFiles } from './util/files.ts';
 import { setArchive } from './site/archive-source.ts';
 import { roomOf } from './site/index.ts';
 import { planRender, unitSignatures, type RenderSelection } from './site/render-plan.ts';
@@ -22,6 +23,8 @@ import { runIndexJob, runIndexJobInWorker, type IndexJob } from './search/index/
 import { bundleClient } from './search/client/bundle.ts';
 
 export type ProgressStage = 'Parsing' | 'Rendering' | 'Indexing';
+
+const require = createRequire(import.meta.url);
 
 export interface CollectOptions {
   /** Input folder laid out as `<paper>/<YYYY-MM-DD>/<page>.txt`. Default `articles`. */
@@ -36,16 +39,15 @@ export interface CollectOptions {
   onProgress?: (stage: ProgressStage, done: number, total: number) => void;
 }
 
-/** Version of the code whose output the cache keeps: parser, enrichment and the search words (read at each build). */
-const analyzeVersion = () => codeVersion(['scan', 'layout', 'segment', 'normalize', 'parse', 'enrich', 'search'].map((d) => path.join(import.meta.dirname, d)));
-
 /**
- * Read, parse and enrich every scan under the input folder. Unchanged scans
- * come from the build cache; the rest are analyzed on every core.
- *
- * @returns The archive; scans that could not be read are listed in `skipped`
- *   with a problem each, the rest are all there.
+ * Version of the code whose output the cache keeps (read at each build): the
+ * analysis module and everything it imports, plus the dictionaries beside
+ * jieba and jieba's version. Nothing else counts, so changing the site or the search page does
+ * not parse every scan again.
  */
+const analyzeVersion = () =>
+  codeVersion([...importGraph(path.join(import.meta.dirname, 'parse/analyze-text.ts')), path.join(import.meta.dirname, 'enrich'), require.resolve('nodejieba/package.json')]);
+
 export async function collectArchive(options: CollectOptions = {}): Promise<Archive> {
   const root = options.root ?? process.cwd();
   const input = path.resolve(root, options.input ?? 'articles');
@@ -239,6 +241,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
   let files: number;
   let note = '';
+  let shards = 0;
   const count = (n: number) => n.toLocaleString('en-US');
   options.onStage?.(
     plan
@@ -282,13 +285,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const index = outcome.r;
     recordTime('index', index.ms);
     const searchState = index.state;
+    shards = index.manifest.segments.reduce((n, seg) => n + seg.length, 0);
     options.onStage?.(`Indexed ${index.indexed.toLocaleString('en-US')} articles for search${index.full ? '' : ' (keeping the index of unchanged articles)'}`);
     files += index.written + time('bundle', () => bundleClient(staging));
     fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');
     files++;
     if (plan && previous) {
       const applied = time('apply', () => applyIncremental(staging, output, plan.removed, index.contents));
-      note = `; incremental: ${plan.changed.toLocaleString('en-US')} of ${units.size.toLocaleString('en-US')} units re-rendered, ${applied.written.toLocaleString('en-US')} files written, ${applied.removed} removed`;
+      note = `; incremental: ${plan.changed.toLocaleString('en-US')} of ${units.size.toLocaleString('en-US')} units re-rendered, ${applied.removed.toLocaleString('en-US')} files removed`;
       files = applied.written;
     } else {
       const old = `${output}.old-${process.pid}`;
@@ -308,21 +312,20 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const pages = archive.issues.reduce((n, i) => n + i.pages.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const plural = (n: number, w: string) => `${n.toLocaleString('en-US')} ${w}${n === 1 ? '' : 's'}`;
-  let summary = `Built ${plural(archive.issues.length, 'issue')}, ${plural(pages, 'page')}, ${plural(archive.articles.length, 'article')} (${plural(files, 'file')}) in ${seconds} s; ${archive.stats.charsPlaced.toLocaleString('en-US')} of ${archive.stats.charsRead.toLocaleString('en-US')} characters placed${note}`;
+  let summary = `Built ${plural(archive.issues.length, 'issue')}, ${plural(pages, 'page')}, ${plural(archive.articles.length, 'article')} and ${plural(shards, 'search shard')} (${(dirBytes(path.join(output, 'search-index', 's')) / 1e6).toFixed(1)} MB) in ${seconds} s; ${plural(files, 'file')} written; ${archive.stats.charsPlaced.toLocaleString('en-US')} of ${archive.stats.charsRead.toLocaleString('en-US')} characters placed${note}`;
   if (archive.skipped.length) summary += `; skipped ${plural(archive.skipped.length, 'scan')}: ${archive.skipped.join(', ')}`;
   if (errors || warnings) summary += `; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   const failed = errors > 0 || archive.skipped.length > 0 || (options.strict === true && warnings > 0);
   return { archive, files, exitCode: failed ? 1 : 0, summary };
 }
 
-/** Version of everything that shapes the rendered site: templates, site code, static files (read at each build). */
-const siteCodeVersion = () => codeVersion([
-  path.join(import.meta.dirname, '../templates'),
-  path.join(import.meta.dirname, 'site'),
-  path.join(import.meta.dirname, 'render'),
-  path.join(import.meta.dirname, '../public'),
-  path.join(import.meta.dirname, 'search/client'),
-]);
+/**
+ * Version of what shapes the rendered pages (read at each build): the
+ * Eleventy configuration with every module it imports, and the templates.
+ * Static files and the search bundle are written by every build anyway and
+ * land only where their bytes changed.
+ */
+const siteCodeVersion = () => codeVersion([...importGraph(path.join(import.meta.dirname, '../eleventy.config.ts')), TEMPLATES]);
 
 interface RenderState {
   siteVersion: string;

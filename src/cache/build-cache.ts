@@ -74,22 +74,44 @@ export class BuildCache {
 }
 
 /**
- * Version of the code under `dirs`: a hash of every source file in them, so
+ * Version of the code under `paths` (folders or single files): a hash of every source file in them, so
  * any change to the parser invalidates what it produced, and nothing else does.
  */
-export function codeVersion(dirs: string[]): string {
+export function codeVersion(paths: string[]): string {
   const h = createHash('sha256');
+  const add = (p: string) => {
+    h.update(path.basename(p));
+    h.update(fs.readFileSync(p));
+  };
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) {
         if (e.name !== 'fixtures') walk(p);
-      } else if (!/\.test\.ts$/.test(e.name)) {
-        h.update(e.name);
-        h.update(fs.readFileSync(p));
-      }
+      } else if (!/\.test\.ts$/.test(e.name)) add(p);
     }
   };
-  for (const d of dirs) walk(d);
+  for (const p of paths) {
+    if (fs.statSync(p).isDirectory()) walk(p);
+    else add(p);
+  }
   return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * The project's source files a module depends on: itself and, transitively,
+ * every module it imports by a relative path.
+ *
+ * @param entry Path of a .ts module.
+ * @returns Full paths, sorted.
+ */
+export function importGraph(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const m of fs.readFileSync(file, 'utf8').matchAll(/(?:\bfrom|\bimport)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) visit(path.resolve(path.dirname(file), m[1]));
+  };
+  visit(path.resolve(entry));
+  return [...seen].sort();
 }
