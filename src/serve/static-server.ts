@@ -34,6 +34,7 @@ export function serveStatic(
   options: { port?: number; basePath?: string; liveReload?: boolean } = {},
 ): Promise<{ server: http.Server; url: string; reload: () => void }> {
   const base = options.basePath ?? '/';
+  const root = path.resolve(dir);
   const clients = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
     if (options.liveReload && req.url === '/__archive/events') {
@@ -56,14 +57,15 @@ export function serveStatic(
       return;
     }
     const rel = pathname.slice(base.length);
-    let file = path.join(dir, rel);
-    if (!file.startsWith(path.resolve(dir))) {
+    let file = path.join(root, rel);
+    // Note: with the separator, so `../_site.old/` cannot pass as inside `_site`.
+    if (file !== root && !file.startsWith(root + path.sep)) {
       res.writeHead(403).end('forbidden');
       return;
     }
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     if (!fs.existsSync(file)) {
-      const notFound = path.join(dir, '404.html');
+      const notFound = path.join(root, '404.html');
       res.writeHead(404, { 'content-type': TYPES['.html'] });
       res.end(fs.existsSync(notFound) ? fs.readFileSync(notFound) : 'not found');
       return;
