@@ -72,6 +72,19 @@ describe('build', () => {
     expect(trees[1]).toEqual(trees[0]);
   });
 
+  it('should give the same site when Eleventy renders it in several passes', async () => {
+    const input = fixtureInput();
+    const trees = [];
+    for (const unitsPerPass of [undefined, 7]) {
+      const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'archive-passes-')), 'site');
+      const result = await build({ input, output, root: ROOT, unitsPerPass, cache: null });
+      trees.push(Object.fromEntries(listFiles(output).map((f) => [path.relative(output, f), createHash('sha256').update(fs.readFileSync(f)).digest('hex')])));
+      expect(result.files).toBe(listFiles(output).length);
+    }
+    expect(Object.keys(trees[1]).sort()).toEqual(Object.keys(trees[0]).sort());
+    expect(trees[1]).toEqual(trees[0]);
+  });
+
   it('should fail on warnings with --strict', async () => {
     const input = fs.mkdtempSync(path.join(os.tmpdir(), 'archive-strict-'));
     fs.mkdirSync(path.join(input, 'jlrb/2023-02-01'), { recursive: true });

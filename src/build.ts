@@ -16,7 +16,7 @@ import { ArchiveError } from './util/errors.ts';
 import { dirBytes, listFiles } from './util/files.ts';
 import { setArchive } from './site/archive-source.ts';
 import { roomOf } from './site/index.ts';
-import { planRender, unitSignatures, type RenderSelection } from './site/render-plan.ts';
+import { planRender, renderPasses, selectionOf, unitSignatures, type RenderSelection } from './site/render-plan.ts';
 import configure from '../eleventy.config.ts';
 import type { SearchState } from './search/index/segments.ts';
 import { runIndexJob, runIndexJobInWorker, type IndexJob } from './search/index/index-job.ts';
@@ -188,11 +188,20 @@ export interface BuildOptions extends CollectOptions {
   full?: boolean;
   /** Eleventy input folder. Default the project's `templates/`, wherever the command runs. */
   templates?: string;
+  /** Most units (articles, pages, issues…) per Eleventy run; default 30,000. */
+  unitsPerPass?: number;
   /** Build the search index on a worker thread, beside the render. Default: when there are 2,000 articles or more. */
   indexOnWorker?: boolean;
   /** Called when a stage starts, e.g. "Rendering 204 of 6,830 pages". */
   onStage?: (message: string) => void;
 }
+
+/**
+ * Units Eleventy renders in one run. Eleventy keeps every page of a run in
+ * memory until the run ends, so a large archive renders in several runs of
+ * this size, and the memory a build needs stops growing with the archive.
+ */
+const UNITS_PER_PASS = 30_000;
 
 /** Articles from which the search index is built on a worker thread. */
 const INDEX_WORKER_MIN = 2000;
@@ -245,7 +254,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const count = (n: number) => n.toLocaleString('en-US');
   options.onStage?.(
     plan
-      ? `Rendering ${count(plan.changed)} changed of ${count(units.size)} articles, pages, issues, reporters and keywords; indexing for search beside it`
+      ? `Rendering ${count(plan.changed.length)} changed of ${count(units.size)} articles, pages, issues, reporters and keywords; indexing for search beside it`
       : `Rendering ${count(units.size)} articles, pages, issues, reporters and keywords; indexing ${count(archive.articles.length)} articles for search beside it`,
   );
   // The search index is written alongside the render: on a worker thread
@@ -270,13 +279,27 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   );
   try {
     try {
-      files = await timeAsync('render', () => renderSite(archive, {
-          output: staging,
-          basePath,
-          templates: options.templates,
-          selection: plan?.selection ?? null,
-          onProgress: (done, total) => options.onProgress?.('Rendering', done, total),
-        }),);
+      // Every unit, or the changed ones; a large archive in several passes.
+      const keys = plan ? plan.changed : [...units.keys()];
+      const passes = renderPasses(keys, options.unitsPerPass ?? UNITS_PER_PASS);
+      files = 0;
+      let keysBefore = 0;
+      for (const [i, pass] of passes.entries()) {
+        const filesBefore = files;
+        // Progress over all passes: this pass's files, scaled up for the passes still to come.
+        const scale = pass.length ? (keys.length - keysBefore) / pass.length : 1;
+        files += await timeAsync('render', () =>
+          renderSite(archive, {
+            output: staging,
+            basePath,
+            templates: options.templates,
+            selection: !plan && passes.length === 1 ? null : selectionOf(pass),
+            sitePages: i === 0,
+            onProgress: (done, total) => options.onProgress?.('Rendering', filesBefore + done, filesBefore + Math.max(done, Math.round(total * scale))),
+          }),
+        );
+        keysBefore += pass.length;
+      }
     } finally {
       await timeAsync('index wait', () => indexed);
     }
@@ -292,7 +315,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     files++;
     if (plan && previous) {
       const applied = time('apply', () => applyIncremental(staging, output, plan.removed, index.contents));
-      note = `; incremental: ${plan.changed.toLocaleString('en-US')} of ${units.size.toLocaleString('en-US')} units re-rendered, ${applied.removed.toLocaleString('en-US')} files removed`;
+      note = `; incremental: ${plan.changed.length.toLocaleString('en-US')} of ${units.size.toLocaleString('en-US')} units re-rendered, ${applied.removed.toLocaleString('en-US')} files removed`;
       files = applied.written;
     } else {
       const old = `${output}.old-${process.pid}`;
@@ -461,10 +484,28 @@ export function buildReport(archive: Archive) {
   };
 }
 
+/** Templates of site-wide pages: those at the top of the templates folder without pagination in their front matter. */
+function sitePageTemplates(templates: string): string[] {
+  return fs
+    .readdirSync(templates)
+    .filter((f) => /\.(njk|md|11ty\.js)$/.test(f))
+    .map((f) => path.join(templates, f))
+    .filter((f) => !/^pagination:/m.test(/^---\r?\n([\s\S]*?)\r?\n---/.exec(fs.readFileSync(f, 'utf8'))?.[1] ?? ''));
+}
+
 /** Render an archive with Eleventy into `output`. Returns the number of files written. */
 export async function renderSite(
   archive: Archive,
-  options: { output: string; basePath: string; templates?: string; selection?: RenderSelection | null; onProgress?: (done: number, total: number) => void },
+  options: {
+    output: string;
+    basePath: string;
+    templates?: string;
+    /** Units to render; null for all. */
+    selection?: RenderSelection | null;
+    /** Render the site-wide pages (home, indexes, feed, sitemap…) too; default true. */
+    sitePages?: boolean;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<number> {
   setArchive(archive, options.selection ?? null);
   const { default: Eleventy } = await import('@11ty/eleventy');
@@ -477,6 +518,7 @@ export async function renderSite(
     quietMode: true,
     config: (eleventyConfig: any) => {
       configure(eleventyConfig);
+      if (options.sitePages === false) for (const file of sitePageTemplates(templates)) eleventyConfig.ignores.add(path.relative(process.cwd(), file));
       const onProgress = options.onProgress;
       if (!onProgress) return;
       // Progress: the content map gives the number of output files before
@@ -494,6 +536,8 @@ export async function renderSite(
     },
   });
   const [copied, written] = (await elev.write()) as [Array<{ count?: number }>, Array<{ outputPath?: string | false }>];
-  return copied.reduce((n, c) => n + (c.count ?? 0), 0) + written.filter((w) => w.outputPath).length;
+  // Note: every run copies public/ again (the same files); they count once, with the site pages.
+  const copies = options.sitePages === false ? 0 : copied.reduce((n, c) => n + (c.count ?? 0), 0);
+  return copies + written.filter((w) => w.outputPath).length;
 }
 

@@ -102,12 +102,16 @@ export function unitSignatures(room: ReadingRoom): Map<string, string> {
  * The units to render: those whose signature differs from the previous build
  * (new or changed), and the keys of units that are gone.
  */
-export function planRender(previous: Map<string, string>, current: Map<string, string>): { selection: RenderSelection; removed: string[]; changed: number } {
+export function planRender(previous: Map<string, string>, current: Map<string, string>): { changed: string[]; removed: string[] } {
+  const changed = [...current].filter(([key, sig]) => previous.get(key) !== sig).map(([key]) => key);
+  const removed = [...previous.keys()].filter((k) => !current.has(k));
+  return { changed, removed };
+}
+
+/** The selection of the units with these keys (see `unitSignatures`). */
+export function selectionOf(keys: Iterable<string>): RenderSelection {
   const selection: RenderSelection = { articles: new Set(), pages: new Set(), issues: new Set(), reporters: new Set(), keywords: new Set(), years: new Set() };
-  let changed = 0;
-  for (const [key, sig] of current) {
-    if (previous.get(key) === sig) continue;
-    changed++;
+  for (const key of keys) {
     const value = key.slice(2);
     switch (key[0]) {
       case 'a':
@@ -130,6 +134,16 @@ export function planRender(previous: Map<string, string>, current: Map<string, s
         break;
     }
   }
-  const removed = [...previous.keys()].filter((k) => !current.has(k));
-  return { selection, removed, changed };
+  return selection;
+}
+
+/**
+ * Cut the units to render into passes of at most `most` units, of even size,
+ * in the order given. Always at least one pass (the site-wide pages render
+ * with the first, even when no unit changed).
+ */
+export function renderPasses(keys: string[], most: number): string[][] {
+  const passes = Math.max(1, Math.ceil(keys.length / most));
+  const size = Math.ceil(keys.length / passes);
+  return Array.from({ length: passes }, (_, i) => keys.slice(i * size, (i + 1) * size));
 }
