@@ -315,7 +315,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     files++;
     if (plan && previous) {
       const applied = time('apply', () => applyIncremental(staging, output, plan.removed, index.contents));
-      note = `; incremental: ${plan.changed.length.toLocaleString('en-US')} of ${units.size.toLocaleString('en-US')} units re-rendered, ${applied.removed.toLocaleString('en-US')} files removed`;
+      note = `; incremental: ${plan.changed.length.toLocaleString('en-US')} of ${units.size.toLocaleString('en-US')} units re-rendered, ${applied.removed.toLocaleString('en-US')} ${applied.removed === 1 ? 'file' : 'files'} removed`;
       files = applied.written;
     } else {
       const old = `${output}.old-${process.pid}`;
