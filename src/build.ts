@@ -19,7 +19,7 @@ import { roomOf } from './site/index.ts';
 import { planRender, renderPasses, selectionOf, unitSignatures, type RenderSelection } from './site/render-plan.ts';
 import configure from '../eleventy.config.ts';
 import type { SearchState } from './search/index/segments.ts';
-import { runIndexJob, runIndexJobInWorker, type IndexJob } from './search/index/index-job.ts';
+import { runIndexJob, runIndexJobInWorker, type IndexJob, type IndexJobResult } from './search/index/index-job.ts';
 import { bundleClient } from './search/client/bundle.ts';
 
 export type ProgressStage = 'Parsing' | 'Rendering' | 'Indexing';
@@ -248,58 +248,32 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const previous = stateFile && !options.full ? time('state', () => readRenderState(stateFile, siteVersion, output)) : null;
   const plan = previous ? planRender(previous.units, units) : null;
 
-  let files: number;
+  let files = 0;
   let note = '';
   let shards = 0;
   const count = (n: number) => n.toLocaleString('en-US');
+  const plural = (n: number, w: string) => `${count(n)} ${w}${n === 1 ? '' : 's'}`;
   options.onStage?.(
     plan
       ? `Rendering ${count(plan.changed.length)} changed of ${count(units.size)} articles, pages, issues, reporters and keywords; indexing for search beside it`
       : `Rendering ${count(units.size)} articles, pages, issues, reporters and keywords; indexing ${count(archive.articles.length)} articles for search beside it`,
   );
-  // The search index is written alongside the render: on a worker thread
-  // when the archive is large enough for the second core to pay off.
-  // Doc ids oldest first: a new issue appends ids, so older fragments stay as they are.
-  // An incremental build also keeps the index's first segment and rewrites only the small second one.
-  const indexJob: IndexJob = {
-    articles: [...archive.articles].reverse(),
-    words: archive.words,
-    previous: plan && previous ? previous.search : null,
-    existing: previous?.index ?? null,
-    dir: path.join(staging, 'search-index'),
-  };
-  options.onProgress?.('Indexing', 0, archive.articles.length);
-  const indexing = ((options.indexOnWorker ?? archive.articles.length >= INDEX_WORKER_MIN) ? runIndexJobInWorker : runIndexJob)(indexJob, (done, total) =>
-    options.onProgress?.('Indexing', done, total),
-  );
-  // Note: settled before anything throws, so a failed build never leaves the worker writing.
-  const indexed = indexing.then(
-    (r) => ({ ok: true as const, r }),
-    (e: unknown) => ({ ok: false as const, e }),
+  // The search index is written beside the render; doc ids oldest first, so a
+  // new issue appends ids and older fragments stay as they are.
+  const indexed = startIndex(
+    {
+      articles: [...archive.articles].reverse(),
+      words: archive.words,
+      previous: plan && previous ? previous.search : null,
+      existing: previous?.index ?? null,
+      dir: path.join(staging, 'search-index'),
+    },
+    options,
   );
   try {
     try {
-      // Every unit, or the changed ones; a large archive in several passes.
-      const keys = plan ? plan.changed : [...units.keys()];
-      const passes = renderPasses(keys, options.unitsPerPass ?? UNITS_PER_PASS);
-      files = 0;
-      let keysBefore = 0;
-      for (const [i, pass] of passes.entries()) {
-        const filesBefore = files;
-        // Progress over all passes: this pass's files, scaled up for the passes still to come.
-        const scale = pass.length ? (keys.length - keysBefore) / pass.length : 1;
-        files += await timeAsync('render', () =>
-          renderSite(archive, {
-            output: staging,
-            basePath,
-            templates: options.templates,
-            selection: !plan && passes.length === 1 ? null : selectionOf(pass),
-            sitePages: i === 0,
-            onProgress: (done, total) => options.onProgress?.('Rendering', filesBefore + done, filesBefore + Math.max(done, Math.round(total * scale))),
-          }),
-        );
-        keysBefore += pass.length;
-      }
+      // Every unit, or the changed ones.
+      files = await renderUnits(archive, plan ? plan.changed : null, units, { ...options, output: staging, basePath });
     } finally {
       await timeAsync('index wait', () => indexed);
     }
@@ -309,13 +283,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     recordTime('index', index.ms);
     const searchState = index.state;
     shards = index.manifest.segments.reduce((n, seg) => n + seg.length, 0);
-    options.onStage?.(`Indexed ${index.indexed.toLocaleString('en-US')} articles for search${index.full ? '' : ' (keeping the index of unchanged articles)'}`);
+    options.onStage?.(`Indexed ${count(index.indexed)} articles for search${index.full ? '' : ' (keeping the index of unchanged articles)'}`);
     files += index.written + time('bundle', () => bundleClient(staging));
     fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');
     files++;
     if (plan && previous) {
       const applied = time('apply', () => applyIncremental(staging, output, plan.removed, index.contents));
-      note = `; incremental: ${plan.changed.length.toLocaleString('en-US')} of ${units.size.toLocaleString('en-US')} units re-rendered, ${applied.removed.toLocaleString('en-US')} ${applied.removed === 1 ? 'file' : 'files'} removed`;
+      note = `; incremental: ${count(plan.changed.length)} of ${count(units.size)} units re-rendered, ${plural(applied.removed, 'file')} removed`;
       files = applied.written;
     } else {
       const old = `${output}.old-${process.pid}`;
@@ -334,12 +308,56 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const warnings = archive.problems.length - errors;
   const pages = archive.issues.reduce((n, i) => n + i.pages.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  const plural = (n: number, w: string) => `${n.toLocaleString('en-US')} ${w}${n === 1 ? '' : 's'}`;
-  let summary = `Built ${plural(archive.issues.length, 'issue')}, ${plural(pages, 'page')}, ${plural(archive.articles.length, 'article')} and ${plural(shards, 'search shard')} (${(dirBytes(path.join(output, 'search-index', 's')) / 1e6).toFixed(1)} MB) in ${seconds} s; ${plural(files, 'file')} written; ${archive.stats.charsPlaced.toLocaleString('en-US')} of ${archive.stats.charsRead.toLocaleString('en-US')} characters placed${note}`;
+  let summary = `Built ${plural(archive.issues.length, 'issue')}, ${plural(pages, 'page')}, ${plural(archive.articles.length, 'article')} and ${plural(shards, 'search shard')} (${(dirBytes(path.join(output, 'search-index', 's')) / 1e6).toFixed(1)} MB) in ${seconds} s; ${plural(files, 'file')} written; ${count(archive.stats.charsPlaced)} of ${count(archive.stats.charsRead)} characters placed${note}`;
   if (archive.skipped.length) summary += `; skipped ${plural(archive.skipped.length, 'scan')}: ${archive.skipped.join(', ')}`;
   if (errors || warnings) summary += `; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   const failed = errors > 0 || archive.skipped.length > 0 || (options.strict === true && warnings > 0);
   return { archive, files, exitCode: failed ? 1 : 0, summary };
+}
+
+/**
+ * Start the search stage: on a worker thread when the archive is large
+ * enough for the second core to pay off, else on this thread between renders.
+ * The promise never rejects: it settles with the outcome, so a failed render
+ * can wait for it and never leave the worker writing.
+ */
+function startIndex(job: IndexJob, options: BuildOptions): Promise<{ ok: true; r: IndexJobResult } | { ok: false; e: unknown }> {
+  options.onProgress?.('Indexing', 0, job.articles.length);
+  const run = (options.indexOnWorker ?? job.articles.length >= INDEX_WORKER_MIN) ? runIndexJobInWorker : runIndexJob;
+  return run(job, (done, total) => options.onProgress?.('Indexing', done, total)).then(
+    (r) => ({ ok: true as const, r }),
+    (e: unknown) => ({ ok: false as const, e }),
+  );
+}
+
+/**
+ * Render the units with these keys (null: all of them) and the site-wide
+ * pages, in as many Eleventy runs as `unitsPerPass` asks for.
+ *
+ * @returns Files written.
+ */
+async function renderUnits(archive: Archive, changed: string[] | null, units: Map<string, string>, options: BuildOptions & { output: string; basePath: string }): Promise<number> {
+  const keys = changed ?? [...units.keys()];
+  const passes = renderPasses(keys, options.unitsPerPass ?? UNITS_PER_PASS);
+  let files = 0;
+  let keysBefore = 0;
+  for (const [i, pass] of passes.entries()) {
+    const filesBefore = files;
+    // Progress over all passes: this pass's files, scaled up for the passes still to come.
+    const scale = pass.length ? (keys.length - keysBefore) / pass.length : 1;
+    files += await timeAsync('render', () =>
+      renderSite(archive, {
+        output: options.output,
+        basePath: options.basePath,
+        templates: options.templates,
+        selection: !changed && passes.length === 1 ? null : selectionOf(pass),
+        sitePages: i === 0,
+        onProgress: (done, total) => options.onProgress?.('Rendering', filesBefore + done, filesBefore + Math.max(done, Math.round(total * scale))),
+      }),
+    );
+    keysBefore += pass.length;
+  }
+  return files;
 }
 
 /**
