@@ -4,7 +4,8 @@
  * the main thread when the pool has size 0.
  */
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from '../util/workers.ts';
 import { analyzeText, type AnalyzedScan } from './analyze-text.ts';
 
 /** One worker per core, up to 4. */
@@ -25,7 +26,7 @@ export class AnalyzePool {
    */
   constructor(size: number = defaultPoolSize()) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(new URL('../util/ts-worker.mjs', import.meta.url), { workerData: { module: new URL('./analyze-worker.ts', import.meta.url).href } });
+      const w = startWorker(new URL('./analyze-worker.ts', import.meta.url));
       w.on('message', (msg: { id: number; result?: AnalyzedScan; error?: string }) => {
         const p = this.pending.get(msg.id);
         if (!p) return;

@@ -4,7 +4,7 @@
  * worker thread while Eleventy renders on the main thread.
  */
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { startWorker } from '../../util/workers.ts';
 import type { ArchiveArticle } from '../../types.ts';
 import type { ShardManifest } from '../types.ts';
 import { planIndex, type SearchState } from './segments.ts';
@@ -56,9 +56,7 @@ export async function runIndexJob(job: IndexJob, onProgress?: OnProgress): Promi
 
 /** Run the job on a worker thread; the promise settles when it is done. */
 export function runIndexJobInWorker(job: IndexJob, onProgress?: OnProgress): Promise<IndexJobResult> {
-  const worker = new Worker(new URL('../../util/ts-worker.mjs', import.meta.url), {
-    workerData: { module: new URL('./index-worker.ts', import.meta.url).href, job },
-  });
+  const worker = startWorker(new URL('./index-worker.ts', import.meta.url), { job });
   return new Promise<IndexJobResult>((resolve, reject) => {
     let settled = false;
     worker.on('message', (msg: { progress?: [number, number]; result?: IndexJobResult; error?: string }) => {
