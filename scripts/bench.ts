@@ -22,7 +22,6 @@ const pages = Number(values.pages ?? 500);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-build-'));
 const input = path.join(work, 'articles');
 const output = path.join(work, '_site');
-const cache = path.join(work, '.cache');
 const log = (...a: unknown[]) => console.error('[bench]', ...a);
 
 interface Report {
@@ -88,5 +87,4 @@ const result = {
   index_mb: Math.round(dirBytes(path.join(output, 'search-index')) / 1e5) / 10,
 };
 if (!values.keep) fs.rmSync(work, { recursive: true, force: true });
-void cache;
 console.log(JSON.stringify(result));

@@ -1,6 +1,8 @@
 /**
  * The only file that knows the stage order:
- * readScans → parseScan → extractKeywords → assemble the archive → Eleventy.
+ * readScans → decode → analyze (parse, keywords, search words; cached) →
+ * assemble the archive → plan the render → Eleventy, with the search index
+ * written beside it → swap or apply into the site folder.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,7 +18,7 @@ import { ArchiveError } from './util/errors.ts';
 import { dirBytes, listFiles } from './util/files.ts';
 import { setArchive } from './site/archive-source.ts';
 import { roomOf } from './site/index.ts';
-import { planRender, renderPasses, selectionOf, unitSignatures, type RenderSelection } from './site/render-plan.ts';
+import { planRender, renderPasses, selectionOf, unitFiles, unitSignatures, type RenderSelection } from './site/render-plan.ts';
 import configure from '../eleventy.config.ts';
 import type { SearchState } from './search/index/segments.ts';
 import { runIndexJob, runIndexJobInWorker, type IndexJob, type IndexJobResult } from './search/index/index-job.ts';
@@ -48,6 +50,13 @@ export interface CollectOptions {
 const analyzeVersion = () =>
   codeVersion([...importGraph(path.join(import.meta.dirname, 'parse/analyze-text.ts')), path.join(import.meta.dirname, 'enrich'), require.resolve('nodejieba/package.json')]);
 
+/**
+ * Read, parse and enrich every scan under the input folder. Unchanged scans
+ * come from the build cache; the rest are analyzed on worker threads.
+ *
+ * @returns The archive; scans that could not be read are listed in `skipped`
+ *   with a problem each, the rest are all there.
+ */
 export async function collectArchive(options: CollectOptions = {}): Promise<Archive> {
   const root = options.root ?? process.cwd();
   const input = path.resolve(root, options.input ?? 'articles');
@@ -190,9 +199,9 @@ export interface BuildOptions extends CollectOptions {
   templates?: string;
   /** Most units (articles, pages, issues…) per Eleventy run; default 30,000. */
   unitsPerPass?: number;
-  /** Build the search index on a worker thread, beside the render. Default: when there are 2,000 articles or more. */
+  /** Build the search index on a worker thread, beside the render. Default: for a full index of 2,000 articles or more. */
   indexOnWorker?: boolean;
-  /** Called when a stage starts, e.g. "Rendering 204 of 6,830 pages". */
+  /** Called when a stage starts, e.g. "Rendering 14 changed of 55,023 articles, pages, …". */
   onStage?: (message: string) => void;
 }
 
@@ -211,11 +220,11 @@ const TEMPLATES = path.join(import.meta.dirname, '../templates');
 
 export interface BuildResult {
   archive: Archive;
-  /** Files Eleventy wrote. */
+  /** Files written into the site folder. */
   files: number;
   /** 0 when every scan was built (and, with `strict`, no warnings); 1 otherwise. */
   exitCode: number;
-  /** One-line summary, e.g. "Built 1 issue, 1 page, 6 articles (41 files) in 1.4 s". */
+  /** One-line summary, e.g. "Built 1 issue, 1 page, 6 articles and 3 search shards (0.1 MB) in 0.7 s; 83 files written; …". */
   summary: string;
 }
 
@@ -273,7 +282,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   try {
     try {
       // Every unit, or the changed ones.
-      files = await renderUnits(archive, plan ? plan.changed : null, units, { ...options, output: staging, basePath });
+      files = await renderUnits(archive, plan ? plan.changed : [...units.keys()], !plan, { ...options, output: staging, basePath });
     } finally {
       await timeAsync('index wait', () => indexed);
     }
@@ -283,7 +292,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     recordTime('index', index.ms);
     const searchState = index.state;
     shards = index.manifest.segments.reduce((n, seg) => n + seg.length, 0);
-    options.onStage?.(`Indexed ${count(index.indexed)} articles for search${index.full ? '' : ' (keeping the index of unchanged articles)'}`);
+    options.onStage?.(`Indexed ${plural(index.indexed, 'article')} for search${index.full ? '' : ' (keeping the index of unchanged articles)'}`);
     files += index.written + time('bundle', () => bundleClient(staging));
     fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');
     files++;
@@ -333,13 +342,13 @@ function startIndex(job: IndexJob, options: BuildOptions): Promise<{ ok: true; r
 }
 
 /**
- * Render the units with these keys (null: all of them) and the site-wide
- * pages, in as many Eleventy runs as `unitsPerPass` asks for.
+ * Render the units with these keys and the site-wide pages, in as many
+ * Eleventy runs as `unitsPerPass` asks for.
  *
+ * @param all Whether the keys are every unit (one run then needs no selection).
  * @returns Files written.
  */
-async function renderUnits(archive: Archive, changed: string[] | null, units: Map<string, string>, options: BuildOptions & { output: string; basePath: string }): Promise<number> {
-  const keys = changed ?? [...units.keys()];
+async function renderUnits(archive: Archive, keys: string[], all: boolean, options: BuildOptions & { output: string; basePath: string }): Promise<number> {
   const passes = renderPasses(keys, options.unitsPerPass ?? UNITS_PER_PASS);
   let files = 0;
   let keysBefore = 0;
@@ -352,7 +361,7 @@ async function renderUnits(archive: Archive, changed: string[] | null, units: Ma
         output: options.output,
         basePath: options.basePath,
         templates: options.templates,
-        selection: !changed && passes.length === 1 ? null : selectionOf(pass),
+        selection: all && passes.length === 1 ? null : selectionOf(pass),
         sitePages: i === 0,
         onProgress: (done, total) => options.onProgress?.('Rendering', filesBefore + done, filesBefore + Math.max(done, Math.round(total * scale))),
       }),
@@ -448,27 +457,6 @@ function applyIncremental(staging: string, output: string, removedUnits: string[
   return { written, removed };
 }
 
-/** Output files of a unit (see `unitSignatures` for the keys). */
-function unitFiles(key: string): string[] {
-  const value = key.slice(2);
-  switch (key[0]) {
-    case 'a':
-      return [`${value}/index.html`, `${value}/index.json`];
-    case 'p':
-      return [`${value}index.html`, `${value}raw/index.html`];
-    case 'i':
-      return [`${value}index.html`];
-    case 'r':
-      return [`reporters/${value}/index.html`];
-    case 'k':
-      return [`keywords/${value}/index.html`];
-    case 'y':
-      return [`calendar/${value}/index.html`];
-    default:
-      return [];
-  }
-}
-
 /** Folders a killed build left behind (`_site.tmp-<pid>`, `_site.old-<pid>`) whose process is gone. */
 function removeStale(output: string): void {
   const dir = path.dirname(output);
@@ -478,13 +466,15 @@ function removeStale(output: string): void {
     const m = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp|old)-(\\d+)$`).exec(name);
     if (!m) continue;
     const pid = Number(m[1]);
-    let alive = pid === process.pid;
-    try {
-      if (!alive) alive = process.kill(pid, 0);
-    } catch {
-      alive = false;
-    }
-    if (!alive || pid === process.pid) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+    if (pid === process.pid || !isAlive(pid)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    return process.kill(pid, 0);
+  } catch {
+    return false;
   }
 }
 

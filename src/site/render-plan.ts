@@ -9,15 +9,18 @@ import { createHash } from 'node:crypto';
 import type { ArchiveArticle, ArchivePage } from '../types.ts';
 import type { ArticleView, CalendarYear, Group, IssueView, PageView, ReadingRoom } from './collections.ts';
 
-/** Which units to render; null renders every unit. */
+/** Which units to render, by the value in their keys; null renders every unit. */
 export interface RenderSelection {
   articles: Set<string>;
   pages: Set<string>;
   issues: Set<string>;
   reporters: Set<string>;
   keywords: Set<string>;
-  years: Set<number>;
+  years: Set<string>;
 }
+
+/** Unit kinds by the letter their keys start with (see `unitSignatures`). */
+const KINDS: Record<string, keyof RenderSelection> = { a: 'articles', p: 'pages', i: 'issues', r: 'reporters', k: 'keywords', y: 'years' };
 
 /** The paginated lists the templates render (all of them, or the selected units). */
 export interface RenderLists {
@@ -51,7 +54,7 @@ export function renderLists(room: ReadingRoom, selection: RenderSelection | null
     issues: room.issues.filter((v) => selection.issues.has(v.issue.url)),
     reporters: room.reporters.filter((g) => selection.reporters.has(g.slug)),
     keywords: room.keywords.filter((g) => selection.keywords.has(g.slug)),
-    calendar: room.calendar.filter((y) => selection.years.has(y.year)),
+    calendar: room.calendar.filter((y) => selection.years.has(String(y.year))),
   };
 }
 
@@ -108,33 +111,35 @@ export function planRender(previous: Map<string, string>, current: Map<string, s
   return { changed, removed };
 }
 
-/** The selection of the units with these keys (see `unitSignatures`). */
+/** The selection of the units with these keys. */
 export function selectionOf(keys: Iterable<string>): RenderSelection {
   const selection: RenderSelection = { articles: new Set(), pages: new Set(), issues: new Set(), reporters: new Set(), keywords: new Set(), years: new Set() };
   for (const key of keys) {
-    const value = key.slice(2);
-    switch (key[0]) {
-      case 'a':
-        selection.articles.add(value);
-        break;
-      case 'p':
-        selection.pages.add(value);
-        break;
-      case 'i':
-        selection.issues.add(value);
-        break;
-      case 'r':
-        selection.reporters.add(value);
-        break;
-      case 'k':
-        selection.keywords.add(value);
-        break;
-      case 'y':
-        selection.years.add(Number(value));
-        break;
-    }
+    const kind = KINDS[key[0]];
+    if (kind) selection[kind].add(key.slice(2));
   }
   return selection;
+}
+
+/** Output files of a unit, relative to the site folder (what the templates' permalinks give). */
+export function unitFiles(key: string): string[] {
+  const value = key.slice(2);
+  switch (KINDS[key[0]]) {
+    case 'articles':
+      return [`${value}/index.html`, `${value}/index.json`];
+    case 'pages':
+      return [`${value}index.html`, `${value}raw/index.html`];
+    case 'issues':
+      return [`${value}index.html`];
+    case 'reporters':
+      return [`reporters/${value}/index.html`];
+    case 'keywords':
+      return [`keywords/${value}/index.html`];
+    case 'years':
+      return [`calendar/${value}/index.html`];
+    default:
+      return [];
+  }
 }
 
 /**

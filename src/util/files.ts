@@ -23,10 +23,11 @@ export function dirBytes(dir: string): number {
  * blocking it. `write` queues; `flush` waits for all and throws the first error.
  */
 export class FileWriter {
-  private readonly queue: Array<[string, string | Uint8Array]> = [];
+  private queue: Array<[string, string | Uint8Array]> = [];
+  private next = 0;
   private running = 0;
   private error: unknown = null;
-  private idle: Array<() => void> = [];
+  private readonly idle: Array<() => void> = [];
 
   constructor(private readonly concurrency = 8) {}
 
@@ -37,7 +38,7 @@ export class FileWriter {
 
   /** Wait until every queued file is written; rejects with the first failure. */
   async flush(): Promise<void> {
-    if (this.running || this.queue.length) await new Promise<void>((resolve) => this.idle.push(resolve));
+    if (this.running || this.next < this.queue.length) await new Promise<void>((resolve) => this.idle.push(resolve));
     if (this.error) {
       const e = this.error;
       this.error = null;
@@ -46,8 +47,8 @@ export class FileWriter {
   }
 
   private pump(): void {
-    while (this.running < this.concurrency && this.queue.length) {
-      const [file, data] = this.queue.shift()!;
+    while (this.running < this.concurrency && this.next < this.queue.length) {
+      const [file, data] = this.queue[this.next++];
       this.running++;
       fs.promises
         .writeFile(file, data)
@@ -57,7 +58,12 @@ export class FileWriter {
         .finally(() => {
           this.running--;
           this.pump();
-          if (!this.running && !this.queue.length) for (const resolve of this.idle.splice(0)) resolve();
+          if (!this.running && this.next === this.queue.length) {
+            // Drained: drop the written data.
+            this.queue = [];
+            this.next = 0;
+            for (const resolve of this.idle.splice(0)) resolve();
+          }
         });
     }
   }

@@ -3,7 +3,6 @@
  * files, return what the next build needs. A large archive runs it on a
  * worker thread while Eleventy renders on the main thread.
  */
-import path from 'node:path';
 import { startWorker } from '../../util/workers.ts';
 import type { ArchiveArticle } from '../../types.ts';
 import type { ShardManifest } from '../types.ts';
@@ -28,7 +27,7 @@ export interface IndexJobResult {
   /** Every index file, relative path → content hash. */
   contents: Map<string, string>;
   written: number;
-  /** Articles indexed by this build (all, or the changed ones). */
+  /** Articles whose terms this build collected (all, or the changed ones). */
   indexed: number;
   full: boolean;
   state: SearchState;
@@ -47,7 +46,7 @@ export async function runIndexJob(job: IndexJob, onProgress?: OnProgress): Promi
     manifest: index.manifest,
     contents: index.contents,
     written: index.written,
-    indexed: plan.files.fragments.size,
+    indexed: plan.indexed,
     full: plan.full,
     state: plan.state(index.manifest.segments),
     ms: performance.now() - started,
@@ -62,7 +61,7 @@ export function runIndexJobInWorker(job: IndexJob, onProgress?: OnProgress): Pro
     worker.on('message', (msg: { progress?: [number, number]; result?: IndexJobResult; error?: string }) => {
       if (msg.progress) return onProgress?.(...msg.progress);
       settled = true;
-      if (msg.error) reject(new Error(`search index (${path.basename(job.dir)}): ${msg.error}`));
+      if (msg.error) reject(new Error(`search index: ${msg.error}`));
       else resolve(msg.result!);
       void worker.terminate();
     });

@@ -47,7 +47,8 @@ const contentHash = (a: ArchiveArticle) =>
  *
  * @param previous The state after the last build, or null to write in full.
  * @param onProgress Told how many of the articles to index are done.
- * @returns The files to write, whether the index is written in full, and a
+ * @returns The files to write, whether the index is written in full, how
+ *   many articles it indexes anew, and a
  *   function that gives the new state once the files are written.
  */
 export function planIndex(
@@ -55,7 +56,7 @@ export function planIndex(
   words: Map<string, Record<string, number>> | undefined,
   previous: SearchState | null,
   onProgress?: (done: number, total: number) => void,
-): { files: IndexFiles; full: boolean; state: (segments: ShardRef[][]) => SearchState } {
+): { files: IndexFiles; full: boolean; indexed: number; state: (segments: ShardRef[][]) => SearchState } {
   const hashes = articles.map(contentHash);
   const progress = (total: number) => onProgress && ((n: number) => onProgress(n, total));
   const papers: Array<{ id: string; name: string }> = [];
@@ -95,6 +96,7 @@ export function planIndex(
       return {
         files: { segments: [previous.base, collectTerms(entries, words, undefined, progress(entries.length))], docs, fragments, papers },
         full: false,
+        indexed: entries.length,
         state: () => ({ docs: docIds, next, baseEnd: previous.baseEnd, baseLive: previous.baseLive, base: previous.base }),
       };
     }
@@ -110,6 +112,7 @@ export function planIndex(
       papers,
     },
     full: true,
+    indexed: entries.length,
     state: (segments) => ({
       docs: Object.fromEntries(articles.map((a, i) => [a.id, [i, hashes[i], docs[i].length, docs[i].titleEnd] as DocState])),
       next: articles.length,
