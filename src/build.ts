@@ -124,7 +124,7 @@ export async function collectArchive(options: CollectOptions = {}): Promise<Arch
     charsPlaced += parsed.placed;
     if (parsed.read !== parsed.placed) problems.push({ file: scan.path, message: `${parsed.read} characters read but ${parsed.placed} placed in articles: please report this scan`, severity: 'error', ruleId: 'lost-text' });
     const pageUrl = `/${scan.paper}/${scan.date}/${scan.page}/`;
-    const place: PagePlace = { paper: scan.paper, paperName: scan.paperName, date: scan.date, page: scan.page, pageNumber: scan.pageNumber, section: scan.meta.section ?? null };
+    const place: PagePlace = { paper: scan.paper, paperName: scan.paperName, date: scan.date, page: scan.page, pageNumber: scan.pageNumber, section: scan.meta.section ?? parsed.section ?? null };
     const page: ArchivePage = {
       ...place,
       url: pageUrl,
@@ -134,6 +134,7 @@ export async function collectArchive(options: CollectOptions = {}): Promise<Arch
       meta: scan.meta,
       articles: [],
       unplaced: parsed.unplaced,
+      furniture: parsed.furniture,
     };
     parsed.articles.forEach((a, i2) => {
       const n = i2 + 1;

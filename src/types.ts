@@ -50,8 +50,23 @@ export interface Reporter {
   org: string | null;
 }
 
-/** Flags of one body paragraph, parallel to `Article.paragraphs`. */
-export type ParagraphKind = 'text' | 'heading' | 'list-item';
+/**
+ * Kind of one body paragraph, parallel to `Article.paragraphs`: running text,
+ * an inner section heading, a list item led by ——, or a photo caption
+ * (图为…… 本报记者 … 摄), which the article page shows as a caption.
+ */
+export type ParagraphKind = 'text' | 'heading' | 'list-item' | 'caption';
+
+/**
+ * A line of page furniture: the masthead strip, date and weekday, 版次 and
+ * 版名, 责任编辑/美编/校对 lines, hotlines. It belongs to the page, never to an article.
+ */
+export interface FurnitureLine {
+  /** The line as printed, normalized like other text (full-width punctuation, single spaces). */
+  text: string;
+  /** Line in the scan, 1-based. */
+  line: number;
+}
 
 /** One article as the parser found it on a page. */
 export interface Article {
@@ -63,7 +78,13 @@ export interface Article {
   subhead: string | null;
   /** The reporter line as printed, single spaces between parts, or null. */
   byline: string | null;
-  /** Reporters parsed from the byline, in printed order. */
+  /**
+   * The dateline or lead credit printed at the start of the first paragraph
+   * (本报讯（记者 张伟国）, 新华社长春3月5日电（记者 …）), normalized; null when none.
+   * The first paragraph does not repeat it.
+   */
+  dateline: string | null;
+  /** Reporters parsed from the dateline and the byline (dateline first), each name once. */
   reporters: Reporter[];
   /** Body paragraphs in reading order, OCR damage repaired. */
   paragraphs: string[];
@@ -100,6 +121,10 @@ export interface Problem {
 export interface ParsedPage {
   articles: Article[];
   unplaced: Unplaced[];
+  /** Page furniture, top of the page first, then bottom. */
+  furniture: FurnitureLine[];
+  /** The 版名 printed in the furniture (第3版 要闻 → 要闻), or null. */
+  section: string | null;
   style: LayoutStyle;
   /** Encoding the bytes were decoded from: utf-8, gb18030 or mixed. */
   encoding: string;
@@ -150,7 +175,7 @@ export interface PagePlace {
   page: string;
   /** Page number in the printed issue, 1-based, when the id is numeric. */
   pageNumber: number | null;
-  /** Section name of the page (版名), when the sidecar gives one. */
+  /** Section name of the page (版名): from the sidecar, else as printed in the page furniture; null when neither says. */
   section: string | null;
 }
 
@@ -182,6 +207,8 @@ export interface ArchivePage extends PagePlace {
   articles: ArchiveArticle[];
   /** Text the parser could not place in an article. */
   unplaced: Unplaced[];
+  /** Page furniture (masthead, 版次/版名, editor lines), top first. */
+  furniture: FurnitureLine[];
 }
 
 /** One paper's issue on one date. */

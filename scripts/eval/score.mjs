@@ -2,11 +2,12 @@
 // Copied from shared/eval/score.mjs (the team's parser scorer) so tests run without ../shared.
 // score.mjs — score predicted article splits of OCR pages against gold.
 //
-// Usage: node ../shared/eval/score.mjs GOLD_DIR PRED_DIR [--min key=value ...] [--max key=value ...] [--quiet]
+// Usage: node score.mjs GOLD_DIR PRED_DIR [--min key=value ...] [--max key=value ...] [--quiet]
 //
 // GOLD_DIR holds <stem>.gold.json; PRED_DIR holds <stem>.json in the same format (extra fields are
-// ignored, kicker/subhead/byline/truncated may be missing). If PRED_DIR has no <stem>.json but has
-// <stem>.gold.json, that file is used (so `score.mjs D D` scores gold against itself).
+// ignored; kicker/subhead/byline/dateline/truncated/captions/furniture may be missing). If PRED_DIR
+// has no <stem>.json but has <stem>.gold.json, that file is used (so `score.mjs D D` scores gold
+// against itself).
 // A missing or unreadable prediction counts as a page with no articles.
 //
 // Canonical form used for every comparison except punctuation fidelity:
@@ -27,12 +28,27 @@
 //   punct_fidelity       share of gold full-width punctuation characters (title block + body) that
 //                        the prediction has, as the same character, at the aligned place
 //                        (whitespace dropped, nothing else normalized)
+//   dateline_exact       over aligned pairs where gold or prediction has a dateline (article field
+//                        `dateline`), share whose canonical datelines are equal; 1 when there is none
+//   furniture_leak       share of gold page furniture lines (page field `furniture`) whose canonical
+//                        text occurs inside the predicted articles' fields (kicker, headline, subhead,
+//                        byline, dateline, paragraphs; each article's fields joined in that order),
+//                        counted only beyond the number of times it occurs inside the gold articles
+//                        (so a line quoted in an article is no leak by itself); lower is better,
+//                        0 when the page has no furniture
+// The body (body_cer, paragraph_f1, punct_fidelity, the found test) is the paragraphs only, never
+// the dateline, on both sides: a dateline left inside paragraph 1 costs body CER. Captions are
+// ordinary paragraphs here. An answer page none of whose articles has a `dateline` field (the
+// version-1 answers, which keep a dateline inside paragraph 1) scores a predicted `dateline` as the
+// start of the predicted paragraph 1, and has no dateline pairs; predictions without `dateline`
+// score exactly as before on such pages.
 // Alignment: greedy, best title-block similarity first (ties: body similarity); a pair is allowed
 // when title similarity >= 0.5 or body bigram similarity >= 0.5.
 // Exit status: 0, or 1 when a --min/--max check fails, 2 on usage errors.
 
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 // ---------------------------------------------------------------- text helpers
 const QUOTES = /["'“”‘’„‟‚‛＂＇«»‹›〝〞〟`´]/g;
@@ -131,10 +147,36 @@ function view(art) {
   }
   return {
     title, titleStr: title.join(''),
-    headline: canon(art?.headline), byline: canon(art?.byline),
+    headline: canon(art?.headline), byline: canon(art?.byline), dateline: canon(art?.dateline),
     body, bounds,
     rawTitle: cps(stripWs(titleRaw)), rawBody: cps(stripWs(paras.join(''))),
+    allText: [art?.kicker, art?.headline, art?.subhead, art?.byline, art?.dateline, ...paras].map(canon).join(''),
   };
+}
+
+// non-overlapping occurrences of needle in hay
+function occurrences(hay, needle) {
+  if (!needle) return 0;
+  let n = 0;
+  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + needle.length)) n++;
+  return n;
+}
+// Gold furniture lines found inside predicted articles, beyond their occurrences in gold articles.
+function furnitureLeak(furniture, G, P) {
+  const want = new Map();
+  for (const line of Array.isArray(furniture) ? furniture : []) {
+    const c = canon(line);
+    if (c) want.set(c, (want.get(c) ?? 0) + 1);
+  }
+  let lines = 0;
+  let leaked = 0;
+  for (const [c, k] of want) {
+    lines += k;
+    const inGold = G.reduce((n, g) => n + occurrences(g.allText, c), 0);
+    const inPred = P.reduce((n, p) => n + occurrences(p.allText, c), 0);
+    leaked += Math.min(k, Math.max(0, inPred - inGold));
+  }
+  return { lines, leaked };
 }
 
 function punctCount(raw) { let n = 0; for (const c of raw) if (FW_PUNCT.test(c)) n++; return n; }
@@ -172,9 +214,19 @@ function boundaryMatch(g, p) {
 }
 
 // ---------------------------------------------------------------- page scoring
+// An answer page that does not annotate datelines (no article has a `dateline` field: the
+// version-1 answers) keeps a dateline inside paragraph 1, so a predicted dateline is scored there.
+function inlineDateline(a) {
+  const d = a?.dateline;
+  if (d === null || d === undefined || !canon(d)) return a;
+  const paras = Array.isArray(a.paragraphs) ? a.paragraphs.map((p) => String(p ?? '')) : [];
+  return { ...a, dateline: null, paragraphs: [String(d) + (paras[0] ?? ''), ...paras.slice(1)] };
+}
 function scorePage(goldDoc, predDoc) {
   const G = (goldDoc.articles ?? []).map(view);
-  const Pa = Array.isArray(predDoc) ? predDoc : (predDoc?.articles ?? []);
+  const annotated = (goldDoc.articles ?? []).some((a) => a && typeof a === 'object' && 'dateline' in a);
+  const Pa0 = Array.isArray(predDoc) ? predDoc : (predDoc?.articles ?? []);
+  const Pa = annotated ? Pa0 : Pa0.map(inlineDateline);
   const P = Pa.map(view);
   const cands = [];
   G.forEach((g, gi) => P.forEach((p, pj) => {
@@ -190,10 +242,12 @@ function scorePage(goldDoc, predDoc) {
     gUsed.set(c.gi, c);
     pUsed.add(c.pj);
   }
+  const fl = furnitureLeak(goldDoc.furniture, G, P);
   const r = {
     gold: G.length, pred: P.length, countExact: G.length === P.length ? 1 : 0,
     found: 0, titleExact: 0, headlineExact: 0, bylineExact: 0,
     bodyErr: 0, bodyLen: 0, parTp: 0, parGold: 0, parPred: 0, punctTotal: 0, punctKept: 0,
+    dateTotal: 0, dateExact: 0, furnLines: fl.lines, furnLeaked: fl.leaked,
   };
   G.forEach((g, gi) => {
     r.bodyLen += g.body.length;
@@ -209,6 +263,7 @@ function scorePage(goldDoc, predDoc) {
     if (g.titleStr === p.titleStr) r.titleExact++;
     if (g.headline === p.headline) r.headlineExact++;
     if (g.byline === p.byline) r.bylineExact++;
+    if (g.dateline || p.dateline) { r.dateTotal++; if (g.dateline === p.dateline) r.dateExact++; }
     r.parTp += boundaryMatch(g, p);
     const a = punctKept(g.rawTitle, p.rawTitle);
     const b = punctKept(g.rawBody, p.rawBody);
@@ -238,8 +293,11 @@ function figures(r, pages = 1) {
     byline_exact: div(r.bylineExact, r.gold),
     body_cer: r.bodyLen ? r.bodyErr / r.bodyLen : (r.bodyErr ? 1 : 0),
     paragraph_f1: pf.f1, punct_fidelity: div(r.punctKept, r.punctTotal),
+    dateline_exact: div(r.dateExact, r.dateTotal),
+    furniture_leak: r.furnLines ? r.furnLeaked / r.furnLines : 0,
   };
 }
+export { scorePage, figures };
 
 // ---------------------------------------------------------------- CLI
 function readJson(file) {
@@ -270,7 +328,8 @@ function main() {
   const stems = fs.readdirSync(goldDir).filter((f) => f.endsWith('.gold.json')).map((f) => f.slice(0, -'.gold.json'.length)).sort();
   if (!stems.length) { console.error(`no *.gold.json in ${goldDir}`); process.exit(2); }
   const total = { gold: 0, pred: 0, countExact: 0, found: 0, titleExact: 0, headlineExact: 0, bylineExact: 0,
-    bodyErr: 0, bodyLen: 0, parTp: 0, parGold: 0, parPred: 0, punctTotal: 0, punctKept: 0 };
+    bodyErr: 0, bodyLen: 0, parTp: 0, parGold: 0, parPred: 0, punctTotal: 0, punctKept: 0,
+    dateTotal: 0, dateExact: 0, furnLines: 0, furnLeaked: 0 };
   const missing = [];
   const rows = [];
   for (const stem of stems) {
@@ -287,18 +346,19 @@ function main() {
   }
   const overall = figures(total, stems.length);
   const fmt = (x) => x.toFixed(3);
-  const head = ['page', 'gold', 'pred', 'cnt', 'bF1', 'title', 'head', 'bylin', 'cer', 'parF1', 'punct'];
+  const head = ['page', 'gold', 'pred', 'cnt', 'bF1', 'title', 'head', 'bylin', 'cer', 'parF1', 'punct', 'dateX', 'furnL'];
   const w = Math.max(12, ...stems.map((s) => s.length));
   const line = (cells) => cells.map((c, k) => (k === 0 ? String(c).padEnd(w) : String(c).padStart(k < 3 ? 4 : 6))).join(' ');
   if (!quiet) {
     console.log(line(head));
     for (const [stem, r, f] of rows) {
       console.log(line([stem, r.gold, r.pred, r.countExact ? 'yes' : 'no', fmt(f.boundary_f1), fmt(f.title_exact),
-        fmt(f.headline_exact), fmt(f.byline_exact), fmt(f.body_cer), fmt(f.paragraph_f1), fmt(f.punct_fidelity)]));
+        fmt(f.headline_exact), fmt(f.byline_exact), fmt(f.body_cer), fmt(f.paragraph_f1), fmt(f.punct_fidelity),
+        fmt(f.dateline_exact), fmt(f.furniture_leak)]));
     }
     console.log(line(['OVERALL', total.gold, total.pred, fmt(overall.article_count_exact), fmt(overall.boundary_f1),
       fmt(overall.title_exact), fmt(overall.headline_exact), fmt(overall.byline_exact), fmt(overall.body_cer),
-      fmt(overall.paragraph_f1), fmt(overall.punct_fidelity)]));
+      fmt(overall.paragraph_f1), fmt(overall.punct_fidelity), fmt(overall.dateline_exact), fmt(overall.furniture_leak)]));
     if (missing.length) console.log(`missing predictions: ${missing.join(' ')}`);
   }
   const summary = { pages: stems.length, gold_articles: total.gold, pred_articles: total.pred, missing_pred: missing.length };
@@ -313,4 +373,8 @@ function main() {
   console.log(JSON.stringify(summary));
   process.exit(fail ? 1 : 0);
 }
-main();
+// run as a command (not when imported, e.g. by the unit tests)
+const isMain = (() => {
+  try { return fs.realpathSync(process.argv[1] ?? '') === fs.realpathSync(fileURLToPath(import.meta.url)); } catch { return false; }
+})();
+if (isMain) main();

@@ -16,27 +16,32 @@ export function toJsonOutput(page: ParsedPage) {
       headline: a.headline,
       subhead: a.subhead,
       byline: a.byline,
+      dateline: a.dateline,
       reporters: a.reporters,
       paragraphs: a.paragraphs,
       kinds: a.kinds,
       truncated: a.truncated,
+      captions: a.kinds.flatMap((k, i) => (k === 'caption' ? [i] : [])),
       line: a.line,
       ...(a.untitled ? { untitled: true } : {}),
     })),
+    furniture: page.furniture.map((f) => f.text),
+    section: page.section,
     unplaced: page.unplaced,
   };
 }
 
 /** Human-readable outline of a parsed page. */
 export function outline(page: ParsedPage): string {
-  const lines: string[] = [];
+  const lines: string[] = page.furniture.map((f) => `版面: ${f.text}  [line ${f.line}]`);
   page.articles.forEach((a, i) => {
     lines.push(`${i + 1}. ${a.headline || '(untitled)'}  [line ${a.line}]`);
     if (a.kicker) lines.push(`   引题: ${a.kicker}`);
     if (a.subhead) lines.push(`   副题: ${a.subhead}`);
+    if (a.dateline) lines.push(`   电头: ${a.dateline}`);
     if (a.byline) lines.push(`   署名: ${a.byline}`);
     a.paragraphs.forEach((p, k) => {
-      const flag = a.kinds[k] === 'heading' ? ' [heading]' : a.kinds[k] === 'list-item' ? ' [list]' : '';
+      const flag = a.kinds[k] === 'text' ? '' : ` [${a.kinds[k] === 'list-item' ? 'list' : a.kinds[k]}]`;
       const trunc = a.truncated.includes(k) ? ' [truncated]' : '';
       const short = Array.from(p).length > 40 ? Array.from(p).slice(0, 40).join('') + '…' : p;
       lines.push(`   ¶${k + 1}${flag}${trunc} ${short}`);

@@ -4,7 +4,7 @@
  * Pure and independent per page, so it runs in worker threads and its result
  * is what the build cache stores.
  */
-import type { Article, Unplaced } from '../types.ts';
+import type { Article, FurnitureLine, ParsedPage, Unplaced } from '../types.ts';
 import { parsePage } from './parse-page.ts';
 import { extractKeywords } from '../enrich/keywords.ts';
 import { cutWords } from '../enrich/jieba.ts';
@@ -15,6 +15,9 @@ export interface AnalyzedScan {
   style: string;
   articles: Article[];
   unplaced: Unplaced[];
+  furniture: FurnitureLine[];
+  /** The 版名 printed in the furniture, or null. */
+  section: string | null;
   /** Keywords per article, parallel to `articles`. */
   keywords: string[][];
   /** jieba words (canonical form, 2+ units) with counts, per article. */
@@ -32,6 +35,15 @@ export function countLetters(text: string): number {
   return n;
 }
 
+/** Every field of a parsed page that holds scan text: what `read` must equal, counted in `placed`. */
+export function placedText(page: Pick<ParsedPage, 'articles' | 'unplaced' | 'furniture'>): string[] {
+  return [
+    ...page.furniture.map((f) => f.text),
+    ...page.articles.flatMap((a) => [a.kicker, a.headline, a.subhead, a.dateline, a.byline, ...a.paragraphs]),
+    ...page.unplaced.map((u) => u.text),
+  ].filter((x): x is string => !!x);
+}
+
 /** Analyze one decoded scan. */
 export function analyzeText(text: string): AnalyzedScan {
   const page = parsePage(text);
@@ -43,6 +55,5 @@ export function analyzeText(text: string): AnalyzedScan {
     }
     return counts;
   });
-  const placed = countLetters([...page.articles.flatMap((a) => [a.kicker, a.headline, a.subhead, a.byline, ...a.paragraphs]), ...page.unplaced.map((u) => u.text)].filter(Boolean).join('\n'));
-  return { style: page.style, articles: page.articles, unplaced: page.unplaced, keywords, words, read: countLetters(text), placed };
+  return { style: page.style, articles: page.articles, unplaced: page.unplaced, furniture: page.furniture, section: page.section, keywords, words, read: countLetters(text), placed: countLetters(placedText(page).join('\n')) };
 }

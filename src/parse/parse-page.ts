@@ -35,6 +35,8 @@ export function parsePage(text: string): ParsedPage {
   return {
     articles: articles.map((a) => finishArticle(a, layout.columnWidth, layout.style === 'hardwrap')),
     unplaced,
+    furniture: [],
+    section: null,
     style: layout.style,
     encoding: 'utf-8',
     decodeWarnings: [],
@@ -68,6 +70,7 @@ function finishArticle(raw: RawArticle, columnWidth: number, hardwrap: boolean):
     headline,
     subhead,
     byline: raw.byline,
+    dateline: null,
     reporters: raw.reporters,
     paragraphs,
     kinds,

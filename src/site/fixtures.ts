@@ -12,6 +12,7 @@ export function makeArticle(fields: Partial<ArchiveArticle> & Pick<ArchiveArticl
     headline: `标题${n}`,
     subhead: null,
     byline: null,
+    dateline: null,
     reporters: [],
     paragraphs: ['正文。'],
     kinds: ['text'],
@@ -37,7 +38,7 @@ export function makeArchive(articles: ArchiveArticle[]): Archive {
     let p = pages.get(key);
     if (!p) {
       const url = `/${key}/`;
-      p = { paper: a.paper, paperName: a.paperName, date: a.date, page: a.page, pageNumber: a.pageNumber, section: a.section, url, rawUrl: `${url}raw/`, rawText: '', source: a.source, meta: {}, articles: [], unplaced: [] };
+      p = { paper: a.paper, paperName: a.paperName, date: a.date, page: a.page, pageNumber: a.pageNumber, section: a.section, url, rawUrl: `${url}raw/`, rawText: '', source: a.source, meta: {}, articles: [], unplaced: [], furniture: [] };
       pages.set(key, p);
     }
     p.articles.push(a);
