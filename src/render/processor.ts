@@ -10,11 +10,12 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { remarkArticleHeadings } from './plugins/remark-article-headings.ts';
 import { remarkArticleLists } from './plugins/remark-article-lists.ts';
+import { remarkArticleCaptions } from './plugins/remark-article-captions.ts';
 import { rehypeParagraphIds } from './plugins/rehype-paragraph-ids.ts';
 import { rehypeTruncationMarks } from './plugins/rehype-truncation-marks.ts';
 
 /**
- * remark-parse → article headings → article lists → remark-rehype →
+ * remark-parse → article headings → article lists → article captions → remark-rehype →
  * paragraph ids → truncation marks → rehype-stringify.
  *
  * Note: raw HTML in Markdown is dropped (remark-rehype's default), so even a
@@ -24,6 +25,7 @@ export const processor = unified()
   .use(remarkParse)
   .use(remarkArticleHeadings)
   .use(remarkArticleLists)
+  .use(remarkArticleCaptions)
   .use(remarkRehype)
   .use(rehypeParagraphIds)
   .use(rehypeTruncationMarks)

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderArticleBody, renderMarkdown } from './render.ts';
 import { processor } from './processor.ts';
 import { TRUNCATION_MARK } from './plugins/rehype-truncation-marks.ts';
+import { CAPTION_LABEL } from './plugins/remark-article-captions.ts';
 
 /** Body with only text paragraphs. */
 function body(paragraphs: string[], truncated: number[] = []) {
@@ -55,6 +56,58 @@ describe('renderArticleBody', () => {
   it('should mark a truncated list item', () => {
     const html = renderArticleBody({ paragraphs: ['——甲'], kinds: ['list-item'], truncated: [0] });
     expect(html).toContain('<li id="p1" class="truncated">——甲<span class="truncation-mark"');
+  });
+
+  it('should run the dateline in at the start of the first paragraph, keeping its id p1', () => {
+    const html = renderArticleBody({ dateline: '本报讯（记者 张伟国）', paragraphs: ['今年以来。', '第二段。'], kinds: ['text', 'text'], truncated: [] });
+    expect(html).toBe('<p id="p1"><span class="dateline">本报讯（记者 张伟国）</span>今年以来。</p>\n<p id="p2">第二段。</p>');
+  });
+
+  it('should set a dateline without a closing bracket off from the text', () => {
+    const html = renderArticleBody({ dateline: '新华社长春3月9日电', paragraphs: ['正文。'], kinds: ['text'], truncated: [] });
+    expect(html).toBe('<p id="p1"><span class="dateline dateline--gap">新华社长春3月9日电</span>正文。</p>');
+  });
+
+  it('should put the dateline in the first paragraph that is not a caption', () => {
+    const html = renderArticleBody({ dateline: '本报讯', paragraphs: ['图为现场。', '正文。'], kinds: ['caption', 'text'], truncated: [] });
+    expect(html).toContain('<p id="p2"><span class="dateline dateline--gap">本报讯</span>正文。</p>');
+    expect(html.indexOf('photo-caption')).toBeLessThan(html.indexOf('dateline'));
+  });
+
+  it('should give the dateline a paragraph of its own before a heading or in an empty body', () => {
+    expect(renderArticleBody({ dateline: '本报讯', paragraphs: ['一、小标题', '正文。'], kinds: ['heading', 'text'], truncated: [] })).toBe(
+      '<p class="dateline-only"><span class="dateline dateline--gap">本报讯</span></p>\n<h2 id="p1">一、小标题</h2>\n<p id="p2">正文。</p>',
+    );
+    expect(renderArticleBody({ dateline: '本报讯', paragraphs: [], kinds: [], truncated: [] })).toBe('<p class="dateline-only"><span class="dateline dateline--gap">本报讯</span></p>');
+  });
+
+  it('should keep a truncation mark at the end of a paragraph that starts with the dateline', () => {
+    const html = renderArticleBody({ dateline: '本报讯（记者 李铁）', paragraphs: ['正文'], kinds: ['text'], truncated: [0] });
+    expect(html).toMatch(/^<p id="p1" class="truncated"><span class="dateline">本报讯（记者 李铁）<\/span>正文<span class="truncation-mark"/);
+  });
+
+  it('should escape markup in the dateline and strip its bidi controls', () => {
+    const html = renderArticleBody({ dateline: '本报讯<script>alert(1)</script>\u202E{{ 7*7 }}', paragraphs: ['正文。'], kinds: ['text'], truncated: [] });
+    expect(html).not.toContain('<script');
+    expect(html).toContain('<span class="dateline dateline--gap">本报讯&#x3C;script>alert(1)&#x3C;/script>{{ 7*7 }}</span>');
+  });
+
+  it('should render a caption as a labelled figcaption in a figure carrying the paragraph id', () => {
+    const html = renderArticleBody({ paragraphs: ['正文。', '图为现场。本报记者 张三 摄'], kinds: ['text', 'caption'], truncated: [] });
+    expect(html).toBe(
+      `<p id="p1">正文。</p>\n<figure class="photo-caption" id="p2">\n<figcaption><span class="photo-caption__label">${CAPTION_LABEL}</span>图为现场。本报记者 张三 摄</figcaption>\n</figure>`,
+    );
+  });
+
+  it('should put the truncation mark of a caption inside its figcaption', () => {
+    const html = renderArticleBody({ paragraphs: ['图为'], kinds: ['caption'], truncated: [0] });
+    expect(html).toMatch(/<figure class="photo-caption" id="p1">\n<figcaption class="truncated"><span class="photo-caption__label">图片说明<\/span>图为<span class="truncation-mark" title="[^"]+">（未完）<\/span><\/figcaption>\n<\/figure>/);
+  });
+
+  it('should escape markup in a caption', () => {
+    const html = renderArticleBody({ paragraphs: ['图为<img src=x onerror=alert(1)>**x**'], kinds: ['caption'], truncated: [] });
+    expect(html).not.toContain('<img');
+    expect(html).toContain('图为&#x3C;img src=x onerror=alert(1)>**x**</figcaption>');
   });
 
   it('should render an empty body as an empty string', () => {
