@@ -18,7 +18,9 @@ export type LayoutStyle =
   /** One paragraph per line, spaces left where the printed column wrapped. */
   | 'wrapped'
   /** A hard line break every 11–14 characters, paragraphs start with "　　". */
-  | 'hardwrap';
+  | 'hardwrap'
+  /** Every printed line a line, blank lines between paragraphs, a space between nearly every two characters. */
+  | 'charspace';
 
 /**
  * A run of text the layout stage considers one unit: a title line, a

@@ -1,16 +1,20 @@
 /**
  * Layout stage: recover the printed structure of a page from OCR lines.
  *
- * Two OCR styles occur. In the *wrapped* style each paragraph is one line and
+ * Three OCR styles occur. In the *wrapped* style each paragraph is one line and
  * the OCR left a space wherever the printed column wrapped. In the *hardwrap*
  * style every printed column line is a line of the file (11–14 characters)
- * and paragraphs start with a "　　" indent. Both become `Block`s: one title
- * line, paragraph or byline each, with the widths of its printed lines so
- * later stages can tell a full column line from a paragraph's short last one.
+ * and paragraphs start with a "　　" indent. In the *charspace* style every
+ * printed line is a line, blank lines part paragraphs and title parts, and a
+ * space stands between nearly every two characters (see `charspace.ts`).
+ * All become `Block`s: one title line, paragraph or byline each, with the
+ * widths of its printed lines so later stages can tell a full column line
+ * from a paragraph's short last one.
  */
 import type { Block, LayoutStyle, ScanLine } from '../types.ts';
 import { endsSentence, median, textWidth } from '../util/chars.ts';
 import { isBylineLine, splitTrailingByline } from '../segment/byline.ts';
+import { despace, isCharspace } from './charspace.ts';
 
 export interface PageLayout {
   style: LayoutStyle;
@@ -31,10 +35,11 @@ export function readBlocks(text: string): PageLayout {
   // Note: one trailing space is kept: at the end of a full line it may stand for a lost comma.
   const lines: ScanLine[] = text.split('\n').map((t, i) => ({ text: t.replace(/\s+$/u, (m) => (m.includes(' ') && !m.includes('\u3000') ? ' ' : '')), line: i + 1 }));
   const style = detectStyle(lines);
-  return style === 'hardwrap' ? hardwrapBlocks(lines) : wrappedBlocks(lines);
+  return style === 'hardwrap' ? hardwrapBlocks(lines) : style === 'charspace' ? charspaceBlocks(lines) : wrappedBlocks(lines);
 }
 
 function detectStyle(lines: ScanLine[]): LayoutStyle {
+  if (isCharspace(lines.map((l) => l.text))) return 'charspace';
   const filled = lines.filter((l) => l.text.trim());
   if (!filled.length) return 'wrapped';
   const short = filled.filter((l) => textWidth(l.text.trim()) <= 16).length;
@@ -95,6 +100,30 @@ function printedLines(pieces: string[], columnWidth: number): { text: string; wi
   out.push(line);
   widths.push(w);
   return { text: out.join('\n'), widths };
+}
+
+/** Charspace: a block is a run of lines between blank lines, each line a printed line. */
+function charspaceBlocks(lines: ScanLine[]): PageLayout {
+  const blocks: Block[] = [];
+  let cur: Block | null = null;
+  for (const l of lines) {
+    const t = despace(l.text);
+    if (!t) {
+      cur = null;
+      continue;
+    }
+    if (cur) {
+      cur.text += '\n' + t;
+      cur.widths.push(textWidth(t));
+    } else {
+      cur = { text: t, line: l.line, indented: false, afterBlank: true, widths: [textWidth(t)] };
+      blocks.push(cur);
+    }
+  }
+  // Column width: the usual width of a line that is neither a paragraph's first nor its last.
+  const middle = blocks.flatMap((b) => b.widths.slice(1, -1)).filter((w) => w >= 6);
+  const columnWidth = middle.length >= 5 ? median(middle) : 14;
+  return { style: 'charspace', blocks, columnWidth };
 }
 
 function hardwrapBlocks(lines: ScanLine[]): PageLayout {

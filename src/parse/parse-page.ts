@@ -4,13 +4,18 @@
  * paragraphs a column jump split, which end mid-sentence, how a title block
  * divides into kicker, headline and subhead.
  */
-import type { Article, ParagraphKind, ParsedPage } from '../types.ts';
+import type { Article, LayoutStyle, ParagraphKind, ParsedPage } from '../types.ts';
 import { readBlocks } from '../layout/read-blocks.ts';
 import { segmentPage, type RawArticle, type RawParagraph } from '../segment/segment-page.ts';
 import { normalizeParagraph, normalizeText } from '../normalize/normalize-text.ts';
 import { endsSentence, isHan, textWidth } from '../util/chars.ts';
 import { decodeScan } from '../scan/decode-scan.ts';
 import { DATE_LINE } from '../segment/segment-page.ts';
+import { isCharspace } from '../layout/charspace.ts';
+import { sectionOf, splitFurniture } from '../segment/furniture.ts';
+import { splitDateline } from '../segment/dateline.ts';
+import { parseByline } from '../segment/byline.ts';
+import type { Reporter } from '../types.ts';
 
 /**
  * Parse the bytes of one scan.
@@ -30,27 +35,39 @@ export function parseScan(bytes: Uint8Array): ParsedPage {
  * @returns Articles in reading order and any text that fits no article.
  */
 export function parsePage(text: string): ParsedPage {
-  const layout = readBlocks(text);
+  const all = text.split('\n');
+  const { furniture, lines } = splitFurniture(all, isCharspace(all));
+  const layout = readBlocks(lines.join('\n'));
   const { articles, unplaced } = segmentPage(layout);
   return {
-    articles: articles.map((a) => finishArticle(a, layout.columnWidth, layout.style === 'hardwrap')),
+    articles: articles.map((a) => finishArticle(a, layout.columnWidth, layout.style)),
     unplaced,
-    furniture: [],
-    section: null,
+    furniture,
+    section: sectionOf(furniture),
     style: layout.style,
     encoding: 'utf-8',
     decodeWarnings: [],
   };
 }
 
-function finishArticle(raw: RawArticle, columnWidth: number, hardwrap: boolean): Article {
+function finishArticle(raw: RawArticle, columnWidth: number, style: LayoutStyle): Article {
   const { kicker, headline, subhead } = splitTitle(raw);
-  const paras = joinColumnJumps(raw.paragraphs, columnWidth, hardwrap);
+  const paras = joinColumnJumps(raw.paragraphs, columnWidth, style);
+  // The dateline opens the first paragraph that is running text.
+  const lead = paras.findIndex((p) => p.kind === 'text');
+  let dateline: string | null = null;
+  let datelineReporters: Reporter[] = [];
+  const found = lead >= 0 ? splitDateline(paras[lead].text) : null;
+  if (found) {
+    dateline = normalizeText(found.raw);
+    datelineReporters = found.reporters;
+    paras[lead] = { ...paras[lead], text: found.rest };
+  }
   const paragraphs: string[] = [];
   const kinds: ParagraphKind[] = [];
   const truncated: number[] = [];
   paras.forEach((p) => {
-    let text = p.kind === 'heading' ? normalizeText(p.text) : normalizeParagraph(p.text);
+    let text = p.kind === 'heading' ? normalizeText(p.text) : p.kind === 'caption' ? normalizeCaption(p.text) : normalizeParagraph(p.text);
     if (!text) return;
     if (p.kind === 'text' || p.kind === 'list-item') {
       const last = p.widths[p.widths.length - 1];
@@ -70,14 +87,34 @@ function finishArticle(raw: RawArticle, columnWidth: number, hardwrap: boolean):
     headline,
     subhead,
     byline: raw.byline,
-    dateline: null,
-    reporters: raw.reporters,
+    dateline,
+    reporters: mergeReporters(datelineReporters, raw.reporters),
     paragraphs,
     kinds,
     truncated,
     line: raw.line,
     ...(raw.titleLines.length === 0 ? { untitled: true } : {}),
   };
+}
+
+/** Reporters of the dateline, then those of the byline, each name once. */
+function mergeReporters(first: Reporter[], then: Reporter[]): Reporter[] {
+  const seen = new Set(first.map((r) => r.name));
+  return [...first, ...then.filter((r) => !seen.has(r.name) && seen.add(r.name))];
+}
+
+/**
+ * Normalize a caption: the text as a paragraph, its photo credit ("本报记者 张三 摄")
+ * with single spaces between its parts, as bylines are printed.
+ */
+function normalizeCaption(text: string): string {
+  const m = /^([\s\S]*?[。！？!?.”"）)])?([^。！？!?.”"）)]*)$/u.exec(text.trim());
+  const body = m?.[1] ?? '';
+  const credit = (m?.[2] ?? text).trim();
+  const shot = /^([\s\S]*?)[\s\u3000]*摄$/u.exec(credit);
+  const who = shot ? parseByline(shot[1].replace(/\n/g, '')) : null;
+  const creditText = who ? `${who.byline} 摄` : normalizeText(credit);
+  return body ? `${normalizeParagraph(body)}${creditText}` : creditText;
 }
 
 /** Two phrases of equal length side by side: a slogan-style kicker ("光影盛宴 共享精彩"). */
@@ -126,24 +163,26 @@ function splitTitle(raw: RawArticle): Pick<Article, 'kicker' | 'headline' | 'sub
  * Rejoin paragraphs that a column jump split: the first ends mid-sentence on
  * a full line and the second starts on a full line (no paragraph indent).
  */
-function joinColumnJumps(paras: RawParagraph[], columnWidth: number, hardwrap: boolean): RawParagraph[] {
+function joinColumnJumps(paras: RawParagraph[], columnWidth: number, style: LayoutStyle): RawParagraph[] {
   const out: RawParagraph[] = [];
   for (const p of paras) {
     const prev = out[out.length - 1];
-    if (prev && prev.kind !== 'heading' && p.kind === 'text' && continuesAfterJump(prev, p, columnWidth, hardwrap)) {
+    if (prev && prev.kind === 'text' && p.kind === 'text' && continuesAfterJump(prev, p, columnWidth, style)) {
       out[out.length - 1] = { ...prev, text: prev.text + '\n' + p.text, widths: [...prev.widths, ...p.widths] };
     } else out.push(p);
   }
   return out;
 }
 
-function continuesAfterJump(prev: RawParagraph, p: RawParagraph, columnWidth: number, hardwrap: boolean): boolean {
+function continuesAfterJump(prev: RawParagraph, p: RawParagraph, columnWidth: number, style: LayoutStyle): boolean {
   const prevText = prev.text.trim();
   if (endsSentence(prevText) || /[：:]$/.test(prevText)) return false;
   if (/^[，,、。；;：:）)]/.test(p.text)) return true;
   const prevLast = prev.widths[prev.widths.length - 1];
   if (prevLast < columnWidth - 1.5) return false;
-  if (hardwrap) return !p.indented;
+  if (style === 'hardwrap') return !p.indented;
+  // Charspace prints no indents: a paragraph that stops mid-sentence on a full line runs on.
+  if (style === 'charspace') return true;
   // The first printed line of a new paragraph is indented by two characters;
   // `widths[0]` counts that indent, so a line that was not indented is 2 em over.
   const first = p.widths[0];

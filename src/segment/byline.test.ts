@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseByline, splitTrailingByline } from './byline.ts';
+import { parseByline, splitTrailingByline, splitTrailingName } from './byline.ts';
 
 describe('parseByline', () => {
   it('should parse organisation, role and several names', () => {
@@ -49,5 +49,35 @@ describe('splitTrailingByline', () => {
 
   it('should leave a paragraph that only mentions a reporter alone', () => {
     expect(splitTrailingByline('近日,城市晚报全媒体记者了解到,长春U14男足出征。')).toBeNull();
+  });
+});
+
+describe('parseByline on credits as the new pages print them', () => {
+  it('should cut names run together after the role (charspace OCR)', () => {
+    expect(parseByline('本报特派记者张政董博')).toEqual({
+      byline: '本报特派记者 张政 董博',
+      reporters: [
+        { name: '张政', role: '特派记者', org: '本报' },
+        { name: '董博', role: '特派记者', org: '本报' },
+      ],
+    });
+    expect(parseByline('吉林日报全媒体记者刘勃张宽')?.byline).toBe('吉林日报全媒体记者 刘勃 张宽');
+  });
+
+  it('should take a credit to another outlet as the byline', () => {
+    expect(parseByline('据新华社')).toEqual({ byline: '据新华社', reporters: [] });
+    expect(parseByline('据了解')).toBeNull();
+  });
+
+  it('should not take a heading that starts with a role word for a byline', () => {
+    expect(parseByline('记者手记')).toBeNull();
+    expect(parseByline('记者了解到')).toBeNull();
+  });
+});
+
+describe('splitTrailingName', () => {
+  it('should split a bare name glued after the last sentence', () => {
+    expect(splitTrailingName('再困难也要坚持完成任务。 于小行')).toMatchObject({ rest: '再困难也要坚持完成任务。', byline: '于小行' });
+    expect(splitTrailingName('再困难也要坚持完成任务。 不容易')).toBeNull();
   });
 });

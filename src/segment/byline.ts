@@ -4,6 +4,7 @@
  * often glues it to the last paragraph ("…货值 吉林日报记者 张伟国 张琰").
  */
 import type { Reporter } from '../types.ts';
+import { splitNames, startsWithSurname } from './names.ts';
 
 /** Roles as printed, longest first so that 全媒体记者 wins over 记者. OCR misreads map to the right role. */
 const ROLES: ReadonlyArray<[printed: string, role: string]> = [
@@ -12,24 +13,29 @@ const ROLES: ReadonlyArray<[printed: string, role: string]> = [
   ['融媒体记者', '融媒体记者'],
   ['见习记者', '见习记者'],
   ['特约记者', '特约记者'],
+  ['特派记者', '特派记者'],
+  ['驻站记者', '驻站记者'],
   ['首席记者', '首席记者'],
   ['摄影记者', '摄影记者'],
   ['实习记者', '实习记者'],
   ['通讯员', '通讯员'],
   ['诵讯员', '通讯员'],
   ['实习生', '实习生'],
+  ['评论员', '评论员'],
   ['记者', '记者'],
   ['摄影', '摄影'],
 ];
 const ROLE_SOURCE = ROLES.map(([p]) => p).join('|');
 /** Organisations known to print bylines; others are accepted when they end like a paper's name. */
-const KNOWN_ORGS = ['吉林日报', '城市晚报', '本报', '新华社', '人民日报', '新文化报', '长春日报', '吉林省广播电视台', '中国吉林网'];
-const ORG_TAIL = /^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|商报|时报|报社|新闻社|电视台|广播电视台|网)$/u;
+export const KNOWN_ORGS = ['吉林日报', '城市晚报', '本报', '新华社', '中新社', '中新网', '人民网', '新华网', '央视网', '人民日报', '新文化报', '长春日报', '吉林省广播电视台', '中国吉林网', '中国新闻网'];
+export const ORG_TAIL = /^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|商报|时报|报社|新闻社|通讯社|电视台|广播电视台|网)$/u;
+/** A credit to another outlet printed where the byline goes: 据新华社, 据人民网报道. */
+const SOURCE_CREDIT = /^据[\u4e00-\u9fff]{2,8}?(?:电|报道|消息)?$/u;
 const NAME = /^[\u4e00-\u9fff][\u4e00-\u9fff·]{1,3}$/u;
 /** Look-alikes the OCR puts into names: 字 is almost never a given name, 宇 very often. */
 const NAME_FIXES: Record<string, string> = { 字: '宇' };
 const fixName = (name: string) => name.replace(/[字]/gu, (c) => NAME_FIXES[c] ?? c);
-const ROLE_TOKEN = new RegExp(`^(.*?)(${ROLE_SOURCE})([\\u4e00-\\u9fff·]{2,4})?$`, 'u');
+const ROLE_TOKEN = new RegExp(`^(.*?)(${ROLE_SOURCE})([\\u4e00-\\u9fff·]{2,12})?$`, 'u');
 
 export interface BylineMatch {
   /** The byline as printed, single spaces between parts, misread roles corrected. */
@@ -52,7 +58,10 @@ function roleOf(printed: string): string {
  * @returns The normalized byline and its reporters, or null when it is not one.
  */
 export function parseByline(text: string): BylineMatch | null {
-  const tokens = text.trim().split(/[\s\u3000]+/u).filter(Boolean);
+  const t = text.trim();
+  const credit = SOURCE_CREDIT.exec(t);
+  if (credit && isOrg(t.slice(1).replace(/(?:电|报道|消息)$/u, ''))) return { byline: t, reporters: [] };
+  const tokens = t.split(/[\s\u3000、，,]+/u).filter(Boolean);
   if (!tokens.length) return null;
   const reporters: Reporter[] = [];
   const parts: string[] = [];
@@ -61,13 +70,15 @@ export function parseByline(text: string): BylineMatch | null {
   for (const tok of tokens) {
     const m = ROLE_TOKEN.exec(tok);
     // A name glued to its role ("吉林日报记者张伟国") is trusted only after an organisation: "记者手记" is a heading.
-    if (m && (m[1] === '' || isOrg(m[1])) && !(m[3] && m[1] === '')) {
+    // Names run together after the role ("记者刘勃张宽") must cut into surname-led names.
+    const glued = m?.[3] ? (splitNames(m[3]) ?? (m[1] !== '' && m[3].length <= 4 ? [m[3]] : null)) : [];
+    if (m && (m[1] === '' || isOrg(m[1])) && glued) {
       if (role && namesInGroup === 0) return null;
       role = { org: m[1] || null, role: roleOf(m[2]) };
       namesInGroup = 0;
       parts.push((m[1] ?? '') + role.role);
-      if (m[3]) {
-        const name = fixName(m[3]);
+      for (const g of glued) {
+        const name = fixName(g);
         reporters.push({ name, ...role });
         parts.push(name);
         namesInGroup++;
@@ -81,6 +92,19 @@ export function parseByline(text: string): BylineMatch | null {
   }
   if (!role || namesInGroup === 0) return null;
   return { byline: parts.join(' '), reporters };
+}
+
+/**
+ * A bare name under a commentary or short report, glued to the last
+ * sentence ("…应有的贡献。 于小行"): a surname-led name of two or three
+ * characters after a sentence end and a space.
+ *
+ * @returns The text before the name and the name as a byline, or null.
+ */
+export function splitTrailingName(text: string): (BylineMatch & { rest: string }) | null {
+  const m = /^([\s\S]*[。！？!?”"])[\s\u3000]+([\u4e00-\u9fff]{2,3})$/u.exec(text.trimEnd());
+  if (!m || !startsWithSurname(m[2])) return null;
+  return { byline: m[2], reporters: [{ name: m[2], role: '作者', org: null }], rest: m[1] };
 }
 
 /** True when a whole line is a byline. */

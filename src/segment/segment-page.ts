@@ -14,12 +14,13 @@ import type { Block, Reporter, Unplaced } from '../types.ts';
 import { endsSentence, textWidth } from '../util/chars.ts';
 import type { PageLayout } from '../layout/read-blocks.ts';
 import { parseByline, splitTrailingByline } from './byline.ts';
+import { isCaption, isPhotoCredit } from './caption.ts';
 
 /** A paragraph before normalization. */
 export interface RawParagraph {
   text: string;
   line: number;
-  kind: 'text' | 'heading' | 'list-item';
+  kind: 'text' | 'heading' | 'list-item' | 'caption';
   /** Widths of the printed lines, first to last. */
   widths: number[];
   /** The block was indented (hardwrap) or otherwise marked as a paragraph start. */
@@ -98,6 +99,17 @@ export function segmentPage(layout: PageLayout): SegmentedPage {
     const b = blocks[i];
     const a = cur as RawArticle | null;
 
+    // 0. A photo credit on its own line closes the caption above it.
+    if (a && isPhotoCredit(b.text)) {
+      const last = a.paragraphs[a.paragraphs.length - 1];
+      if (last && last.kind !== 'heading') {
+        last.text += '\n' + b.text;
+        last.widths = [...last.widths, ...b.widths];
+        last.kind = 'caption';
+      } else addParagraph(a, b, b.text, 'caption');
+      continue;
+    }
+
     // 1. A line that is only a byline.
     const whole = parseByline(b.text);
     if (whole) {
@@ -146,7 +158,7 @@ export function segmentPage(layout: PageLayout): SegmentedPage {
     const body = glued && glued.rest ? { ...b, widths: dropTail(b.widths, textWidth(glued.byline.replace(/ /g, ''))) } : b;
     // A short unpunctuated line between paragraphs is an inner heading ("相关链接").
     const heading = target.paragraphs.length > 0 && !glued && blocks[i + 1] && !parseByline(blocks[i + 1].text) && isLabel(text);
-    addParagraph(target, body, text, heading ? 'heading' : DASH_START.test(text) ? 'list-item' : 'text');
+    addParagraph(target, body, text, heading ? 'heading' : isCaption(text) ? 'caption' : DASH_START.test(text) ? 'list-item' : 'text');
     if (glued && glued.rest) {
       setByline(target, glued.byline, glued.reporters, b);
       target.closed = true;

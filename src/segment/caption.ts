@@ -1,0 +1,46 @@
+/**
+ * Photo captions inside an article: "图为开幕式上的文艺表演。记者 张秋磊 摄",
+ * "活动现场。摄影 王岩". A caption ends with a photo credit, or opens with 图为
+ * and is short; the credit may also stand on its own line under the caption.
+ */
+import { KNOWN_ORGS } from './byline.ts';
+
+const ROLE = '(?:摄影记者|全媒体记者|融媒体记者|见习记者|特约记者|特派记者|记者|通讯员|实习生|摄影师)';
+const ORG = `(?:${KNOWN_ORGS.join('|')}|[入人]民网|[\u4e00-\u9fff]{2,6}?(?:日报|晚报|报社|社|网))`;
+/** "本报记者张三摄", "新华社记者陈益宸摄", "人民网李洋摄" (compared without spaces and wraps). */
+const CREDIT_SHOT = new RegExp(`(?:${ORG}${ROLE}?|${ROLE})[\u4e00-\u9fff·、，,]{2,14}摄$`, 'u');
+/** "摄影 王岩", "摄影：王岩". */
+const CREDIT_PHOTO = /(?:^|[。！？!?）)”])摄影[:：]?[\u4e00-\u9fff·、，,]{2,14}$/u;
+
+/** Longest text a caption runs to, in characters. */
+const MAX_CAPTION = 160;
+
+const compact = (text: string) => text.replace(/[\s\u3000]+/gu, '');
+
+/**
+ * Does a paragraph end with a photo credit?
+ *
+ * @param text Raw paragraph text (wrap breaks and OCR spaces allowed).
+ */
+export function endsWithPhotoCredit(text: string): boolean {
+  const t = compact(text);
+  return CREDIT_SHOT.test(t) || CREDIT_PHOTO.test(t);
+}
+
+/** Is the whole text a photo credit ("新华社记者 陈益宸 摄")? */
+export function isPhotoCredit(text: string): boolean {
+  const t = compact(text);
+  const m = CREDIT_SHOT.exec(t) ?? CREDIT_PHOTO.exec(t);
+  return !!m && m.index === 0 && Array.from(t).length <= 30;
+}
+
+/**
+ * Is a paragraph a photo caption?
+ *
+ * @param text Raw paragraph text.
+ */
+export function isCaption(text: string): boolean {
+  const t = text.trim();
+  if (Array.from(compact(t)).length > MAX_CAPTION) return false;
+  return endsWithPhotoCredit(t) || /^图为/u.test(t);
+}

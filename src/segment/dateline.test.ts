@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { splitDateline } from './dateline.ts';
+
+describe('splitDateline', () => {
+  it('should split 本报讯 with its credit from the text', () => {
+    expect(splitDateline('本报讯(记者 杜兆云)9月3日, 吉林省中医药管理局')).toEqual({
+      raw: '本报讯(记者 杜兆云)',
+      rest: '9月3日, 吉林省中医药管理局',
+      reporters: [{ name: '杜兆云', role: '记者', org: '本报' }],
+    });
+  });
+
+  it('should read a news agency dateline with place, date and names without a role', () => {
+    const m = splitDateline('新华社长春3月9日电(金津秀、张祉璇)连日来,东北气温持续回升');
+    expect(m?.raw).toBe('新华社长春3月9日电(金津秀、张祉璇)');
+    expect(m?.reporters.map((r) => r.name)).toEqual(['金津秀', '张祉璇']);
+    expect(m?.reporters[0].org).toBe('新华社');
+  });
+
+  it('should read a dateline broken by a hard wrap and names glued to the role', () => {
+    const m = splitDateline('本报1月18日讯(记\n者李婷 张添奥)今天下\n午,2026年');
+    expect(m?.raw).toBe('本报1月18日讯(记\n者李婷 张添奥)');
+    expect(m?.reporters.map((r) => r.name)).toEqual(['李婷', '张添奥']);
+  });
+
+  it('should take a bare 本报讯 and leave ordinary sentences alone', () => {
+    expect(splitDateline('本报讯新春临近,万象更新。')?.raw).toBe('本报讯');
+    expect(splitDateline('新华社记者了解到,当地')).toBeNull();
+    expect(splitDateline('本报通讯员走访了多个村屯')).toBeNull();
+    expect(splitDateline('据新华社报道,当天')).toBeNull();
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Datelines and lead credits: printed at the very start of an article's
+ * first paragraph, before the text, with no space after them:
+ * 本报讯（记者 张伟国）, 本报3月5日讯（记者 …）, 新华社长春3月5日电（记者 … …）,
+ * 中新网长春1月25日电（记者 郭佳）, 城市晚报讯, 吉林日报4月28日讯(记者 杨悦).
+ */
+import type { Reporter } from '../types.ts';
+import { KNOWN_ORGS } from './byline.ts';
+import { splitNames } from './names.ts';
+
+/** Outlets that print datelines; other names ending like an outlet are accepted too. */
+const ORG = `(?:${KNOWN_ORGS.join('|')}|[\\u4e00-\\u9fff]{2,6}?(?:日报|晚报|报社|通讯社|新闻社|社|网))`;
+/** Wrap breaks and OCR spaces may fall anywhere inside a dateline. */
+const S = '[\\s\\u3000]*';
+/**
+ * Organisation, then an optional place and date, then 讯 or 电 (not the 讯 of
+ * 通讯员), then an optional credit in brackets.
+ */
+const DATELINE = new RegExp(
+  `^(${ORG})${S}((?:[\\u4e00-\\u9fff]${S}){0,6}?)((?:\\d${S}){1,2}月${S}(?:\\d${S}){1,2}日${S})?(讯|电)(?![员])${S}(?:([（(][^（()）\\n]{0,40}?(?:\\n[^（()）\\n]{0,40}?)?[）)]))?`,
+  'u',
+);
+const ROLE = /^(见习记者|实习记者|特派记者|全媒体记者|融媒体记者|首席记者|摄影记者|特约记者|记者|通讯员|实习生)/u;
+
+export interface DatelineMatch {
+  /** The dateline as printed, raw (wrap breaks and OCR spaces still in). */
+  raw: string;
+  /** The text of the paragraph after it. */
+  rest: string;
+  reporters: Reporter[];
+}
+
+/**
+ * Find a dateline at the start of a paragraph.
+ *
+ * @param text Raw text of an article's first paragraph.
+ * @returns The dateline, the rest of the paragraph and the reporters it names, or null.
+ */
+export function splitDateline(text: string): DatelineMatch | null {
+  const m = DATELINE.exec(text);
+  if (!m) return null;
+  const [whole, org, place, date, , credit] = m;
+  const rest = text.slice(whole.length);
+  // 本报讯 needs no place or date; other outlets print at least one of them or a credit.
+  const plain = place.replace(/\s/gu, '');
+  if (!/^(本报|城市晚报|吉林日报)/u.test(org) && !plain && !date && !credit) return null;
+  // A place is a short name: 长春, 白山, 北京; anything longer is a sentence that happens to contain 讯 or 电.
+  if (plain.length > 4) return null;
+  if (!rest.trim()) return null;
+  return { raw: whole.trimEnd(), rest, reporters: credit ? creditReporters(credit, org.startsWith('本报') ? '本报' : org) : [] };
+}
+
+/** Reporters named in a dateline's credit: "（记者 李婷 张添奥）", "(金津秀、张祉璇)". */
+function creditReporters(credit: string, org: string): Reporter[] {
+  const inner = credit.slice(1, -1).replace(/\n/g, '');
+  const out: Reporter[] = [];
+  let role = '记者';
+  for (let tok of inner.split(/[\s\u3000、，,]+/u).filter(Boolean)) {
+    const r = ROLE.exec(tok);
+    if (r) {
+      role = r[1];
+      tok = tok.slice(r[1].length);
+      if (!tok) continue;
+    }
+    const names = /^[\u4e00-\u9fff·]{2,4}$/u.test(tok) && (tok.length <= 3 || !splitNames(tok) || splitNames(tok)!.length === 1) ? [tok] : splitNames(tok);
+    if (!names) return out;
+    for (const name of names) out.push({ name, role, org });
+  }
+  return out;
+}
