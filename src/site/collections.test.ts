@@ -60,6 +60,23 @@ describe('groupByReporter', () => {
     ]);
   });
 
+  it('should give a reporter named only in a dateline a group, and cite them', () => {
+    const datelined = makeArticle({
+      paper: 'jlrb',
+      date: '2024-05-03',
+      page: '2',
+      n: 1,
+      headline: '春耕',
+      byline: null,
+      dateline: '本报讯（记者 王小川）',
+      reporters: [{ name: '王小川', role: '记者', org: '本报' }],
+    });
+    const groups = groupByReporter([datelined, a1]);
+    expect(groups.find((g) => g.name === '王小川')).toMatchObject({ url: '/reporters/王小川/', articles: [datelined] });
+    expect(citation(datelined)).toBe('王小川. 春耕[N]. 吉林日报, 2024-05-03(2).');
+    expect(readingRoom(makeArchive([datelined])).reporters.map((g) => g.name)).toEqual(['王小川']);
+  });
+
   it('should count a reporter named twice in one byline once', () => {
     const twice = { ...a2, reporters: [reporter('张三'), reporter('张三')] };
     expect(groupByReporter([twice])[0].articles).toHaveLength(1);

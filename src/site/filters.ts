@@ -50,14 +50,27 @@ export function headlineText(article: Pick<ArchiveArticle, 'headline' | 'untitle
 }
 
 /**
- * The opening of an article's body.
+ * The opening of an article's body: its running text, without inner
+ * headings and photo captions (and without the dateline, which list views
+ * show on its own).
  *
  * @param article The article.
  * @param length Characters to keep; default 120.
  * @returns First text paragraphs cut at `length`, with `…` when cut.
  */
 export function excerpt(article: Pick<ArchiveArticle, 'paragraphs' | 'kinds'>, length = 120): string {
-  const text = plainText(article.paragraphs.filter((_, i) => article.kinds[i] !== 'heading').join(''));
+  // Note: only as many paragraphs as the cut needs are joined (the render
+  // plan takes an excerpt of every article); the text up to the cut is the
+  // same as when all of them are.
+  let raw = '';
+  let text = '';
+  for (let i = 0; i < article.paragraphs.length; i++) {
+    const kind = article.kinds[i];
+    if (kind === 'heading' || kind === 'caption') continue;
+    raw += article.paragraphs[i];
+    text = plainText(raw);
+    if (text.length > length && [...text].length > length) break;
+  }
   const chars = [...text];
   return chars.length > length ? `${chars.slice(0, length).join('')}…` : text;
 }

@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import type { ArchiveArticle, ArchivePage } from '../types.ts';
 import type { ArticleView, CalendarYear, Group, IssueView, PageView, ReadingRoom } from './collections.ts';
+import { excerpt } from './filters.ts';
 
 /** Which units to render, by the value in their keys; null renders every unit. */
 export interface RenderSelection {
@@ -58,9 +59,16 @@ export function renderLists(room: ReadingRoom, selection: RenderSelection | null
   };
 }
 
-/** What a list entry of an article shows elsewhere (headline, date, page, first lines). */
+/** Length of the excerpt the page view lists each article with (`excerpt(90)` in views/page.njk). */
+export const LIST_EXCERPT = 90;
+
+/**
+ * What a list entry of an article shows elsewhere: headline, date, page,
+ * credits, and the excerpt of the page view (which leaves out headings and
+ * captions, so it follows the paragraph kinds too).
+ */
 function summaryOf(a: ArchiveArticle) {
-  return [a.id, a.url, a.kicker, a.headline, a.subhead, a.byline, a.date, a.paperName, a.page, a.pageNumber, a.section, a.untitled ?? false, a.paragraphs[0] ?? '', a.reporters.length];
+  return [a.id, a.url, a.kicker, a.headline, a.subhead, a.byline, a.dateline, a.date, a.paperName, a.page, a.pageNumber, a.section, a.untitled ?? false, excerpt(a, LIST_EXCERPT), a.reporters.length];
 }
 
 function pageSummary(p: ArchivePage | null) {
@@ -89,6 +97,7 @@ export function unitSignatures(room: ReadingRoom): Map<string, string> {
     sigs.set(`a:${v.article.id}`, hash([v.article, summary(v.prev), summary(v.next), list(v.related), v.citation, v.issue.url, pageSummary(v.page), v.page.meta]));
   }
   for (const v of room.pages) {
+    // Note: `page` keeps every other field of the page: section, meta, furniture.
     const { articles, unplaced, rawText, ...page } = v.page;
     sigs.set(`p:${v.page.url}`, hash([page, hash(rawText), unplaced, list(articles), v.issue.url, v.issue.pages.map(pageSummary), pageSummary(v.prev), pageSummary(v.next)]));
   }

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { articleRecord, catalogueEntry, newsArticleLd, safeJson } from './structured-data.ts';
 import { absoluteUrl, cnDate, excerpt, headlineText, pageLabel, prefixedPath, weekday } from './filters.ts';
-import { sample } from './fixtures.ts';
+import { makeArticle, sample } from './fixtures.ts';
+
+/** An article with a dateline, a caption first and its reporter from the dateline only. */
+const datelined = makeArticle({
+  paper: 'jlrb',
+  date: '2024-03-05',
+  page: '2',
+  dateline: '新华社长春3月4日电（记者 金津秀）',
+  byline: null,
+  reporters: [{ name: '金津秀', role: '记者', org: '新华社' }],
+  paragraphs: ['图为长春街景。新华社记者 金津秀 摄', '小标题', '正文第一段。', '正文第二段。'],
+  kinds: ['caption', 'heading', 'text', 'text'],
+});
 
 const absolute = (url: string) => absoluteUrl(url, 'https://example.org/', '/archive/');
 
@@ -28,6 +40,14 @@ describe('newsArticleLd', () => {
     expect((ld.author as Array<{ name: string }>).map((a) => a.name)).toEqual(['张伟国', '代黎黎']);
   });
 
+  it('should give the dateline and the dateline reporter as author', () => {
+    const ld = newsArticleLd({ ...datelined, dateline: '新华社\u202E长春3月4日电（记者 金津秀）' }, absolute);
+    expect(ld.dateline).toBe('新华社长春3月4日电（记者 金津秀）');
+    expect(ld.author).toEqual([{ '@type': 'Person', name: '金津秀', url: 'https://example.org/archive/reporters/%E9%87%91%E6%B4%A5%E7%A7%80/' }]);
+    expect(ld.description).toBe('正文第一段。正文第二段。');
+    expect(newsArticleLd(sample, absolute)).not.toHaveProperty('dateline');
+  });
+
   it('should strip bidi controls from the headline', () => {
     expect(newsArticleLd({ ...sample, headline: '标\u202E题' }, absolute).headline).toBe('标题');
   });
@@ -38,8 +58,16 @@ describe('articleRecord and catalogueEntry', () => {
     const r = articleRecord(sample, absolute);
     expect(r.citation).toBe('张伟国, 代黎黎. 在携手前行中共享机遇共赢发展[N]. 吉林日报, 2023-02-01(3).');
     expect(r.paragraphs).toEqual(sample.paragraphs);
-    expect(Object.keys(catalogueEntry(sample, absolute))).toEqual(['id', 'url', 'json', 'headline', 'date', 'paper', 'paperName', 'page', 'byline', 'reporters', 'keywords']);
+    expect(Object.keys(catalogueEntry(sample, absolute))).toEqual(['id', 'url', 'json', 'headline', 'date', 'paper', 'paperName', 'page', 'byline', 'dateline', 'reporters', 'keywords']);
     expect(catalogueEntry(sample, absolute).json).toBe('https://example.org/archive/jlrb/2023-02-01/3/1/index.json');
+  });
+
+  it('should carry the dateline, the kinds and the caption indexes', () => {
+    const r = articleRecord(datelined, absolute);
+    expect(r).toMatchObject({ byline: null, dateline: '新华社长春3月4日电（记者 金津秀）', kinds: ['caption', 'heading', 'text', 'text'], captions: [0] });
+    expect(Object.keys(r).indexOf('dateline')).toBe(Object.keys(r).indexOf('byline') + 1);
+    expect(articleRecord(sample, absolute)).toMatchObject({ dateline: null, captions: [] });
+    expect(catalogueEntry(datelined, absolute).dateline).toBe('新华社长春3月4日电（记者 金津秀）');
   });
 });
 
@@ -54,6 +82,20 @@ describe('filters', () => {
   it('should name untitled articles and cut excerpts', () => {
     expect(headlineText({ headline: '', untitled: true })).toBe('（无标题）');
     expect(excerpt({ paragraphs: ['小标题', '一二三四五'], kinds: ['heading', 'text'] }, 3)).toBe('一二三…');
+  });
+
+  it('should leave photo captions out of excerpts', () => {
+    expect(excerpt({ paragraphs: ['图为现场。本报记者 张三 摄', '一二三', '图为', '四五'], kinds: ['caption', 'text', 'caption', 'text'] })).toBe('一二三四五');
+  });
+
+  it('should cut an excerpt at the same place when it joins only the paragraphs it needs', () => {
+    const paragraphs = ['一二 ', ' 三四', '\u202E五六七', '八九十'];
+    const kinds = paragraphs.map(() => 'text' as const);
+    const whole = (n: number) => {
+      const chars = [...paragraphs.join('').replace(/\u202E/g, '').replace(/\s+/g, ' ').trim()];
+      return chars.length > n ? `${chars.slice(0, n).join('')}…` : chars.join('');
+    };
+    for (let n = 1; n <= 14; n++) expect(excerpt({ paragraphs, kinds }, n), String(n)).toBe(whole(n));
   });
 
   it('should join URLs with the site URL and base path, percent-encoding Chinese', () => {

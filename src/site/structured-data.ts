@@ -51,15 +51,23 @@ export function newsArticleLd(article: ArchiveArticle, absolute: Absolute): Reco
     description: excerpt(article, 160),
   };
   if (article.subhead) ld.alternativeHeadline = plainText(article.subhead);
+  if (article.dateline) ld.dateline = plainText(article.dateline);
   if (article.section) ld.printSection = plainText(article.section);
   if (article.reporters.length) ld.author = article.reporters.map((r) => ({ '@type': 'Person', name: plainText(r.name), url: absolute(reporterUrl(r.name)) }));
   if (article.keywords.length) ld.keywords = article.keywords.map(plainText).join(',');
   return ld;
 }
 
+/** Indexes of the paragraphs of one kind. */
+function indexesOf(kinds: ArchiveArticle['kinds'], kind: ArchiveArticle['kinds'][number]): number[] {
+  return kinds.flatMap((k, i) => (k === kind ? [i] : []));
+}
+
 /**
  * The JSON file published next to an article page (`…/index.json`): every
- * structured field, absolute URL and citation.
+ * structured field, absolute URL and citation. `kinds` says what each
+ * paragraph is; `captions` repeats the indexes of the photo captions, as the
+ * corpus answers give them.
  *
  * @param article The article.
  * @param absolute URL maker.
@@ -80,9 +88,11 @@ export function articleRecord(article: ArchiveArticle, absolute: Absolute): Reco
     headline: article.headline,
     subhead: article.subhead,
     byline: article.byline,
+    dateline: article.dateline,
     reporters: article.reporters,
     paragraphs: article.paragraphs,
     kinds: article.kinds,
+    captions: indexesOf(article.kinds, 'caption'),
     truncated: article.truncated,
     keywords: article.keywords,
     untitled: article.untitled === true,
@@ -96,7 +106,7 @@ export function articleRecord(article: ArchiveArticle, absolute: Absolute): Reco
  *
  * @param article The article.
  * @param absolute URL maker.
- * @returns id, url, json, headline, date, paper, page, byline, reporters, keywords.
+ * @returns id, url, json, headline, date, paper, page, byline, dateline, reporters, keywords.
  */
 export function catalogueEntry(article: ArchiveArticle, absolute: Absolute): Record<string, unknown> {
   return {
@@ -109,6 +119,7 @@ export function catalogueEntry(article: ArchiveArticle, absolute: Absolute): Rec
     paperName: article.paperName,
     page: article.page,
     byline: article.byline,
+    dateline: article.dateline,
     reporters: article.reporters.map((r) => r.name),
     keywords: article.keywords,
   };

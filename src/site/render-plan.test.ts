@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { planRender, unitSignatures } from './render-plan.ts';
+import { readingRoom } from './collections.ts';
+import { makeArchive, makeArticle } from './fixtures.ts';
+import type { Archive, ArchiveArticle } from '../types.ts';
+
+/** Two pages of one issue and an older issue; the first article has a reporter and a keyword. */
+function archive(change: (a: ArchiveArticle) => void = () => {}, furniture: Archive['issues'][number]['pages'][number]['furniture'] = []): Archive {
+  const first = makeArticle({
+    paper: 'jlrb',
+    date: '2024-03-05',
+    page: '2',
+    n: 1,
+    dateline: '本报讯（记者 王小川）',
+    reporters: [{ name: '王小川', role: '记者', org: '本报' }],
+    paragraphs: ['图为现场。', '正文第一段。'],
+    kinds: ['caption', 'text'],
+    keywords: ['春耕'],
+  });
+  change(first);
+  const a = makeArchive([first, makeArticle({ paper: 'jlrb', date: '2024-03-05', page: '3', n: 1 }), makeArticle({ paper: 'jlrb', date: '2024-03-04', page: '1', n: 1 })]);
+  a.issues[0].pages[0].furniture = furniture;
+  return a;
+}
+
+/** Units re-rendered when the archive goes from `before` to `after`. */
+function changed(before: Archive, after: Archive): string[] {
+  return planRender(unitSignatures(readingRoom(before)), unitSignatures(readingRoom(after))).changed.sort();
+}
+
+describe('unitSignatures', () => {
+  it('should re-render nothing when nothing changed', () => {
+    expect(changed(archive(), archive())).toEqual([]);
+  });
+
+  it('should re-render the article and the page that lists it when its dateline changes', () => {
+    const units = changed(archive(), archive((a) => (a.dateline = '本报讯（记者 王小川 李铁）')));
+    expect(units).toContain('a:jlrb/2024-03-05/2/1');
+    expect(units).toContain('p:/jlrb/2024-03-05/2/');
+    expect(units).not.toContain('a:jlrb/2024-03-04/1/1');
+    expect(units).not.toContain('p:/jlrb/2024-03-04/1/');
+  });
+
+  it('should re-render the article and its page when a paragraph becomes a caption', () => {
+    const units = changed(archive(), archive((a) => (a.kinds = ['text', 'text'])));
+    expect(units).toContain('a:jlrb/2024-03-05/2/1');
+    // The page view's excerpt leaves captions out, so it changes too.
+    expect(units).toContain('p:/jlrb/2024-03-05/2/');
+  });
+
+  it('should re-render the article when a caption after the excerpt changes kind (its body changes)', () => {
+    const units = changed(
+      archive((a) => ((a.paragraphs = ['正文。', '图为现场。']), (a.kinds = ['text', 'caption']))),
+      archive((a) => ((a.paragraphs = ['正文。', '图为现场。']), (a.kinds = ['text', 'text']))),
+    );
+    expect(units).toContain('a:jlrb/2024-03-05/2/1');
+  });
+
+  it('should re-render the page (and only it) when its furniture changes', () => {
+    const units = changed(archive(), archive(undefined, [{ text: '第2版 要闻', line: 1 }]));
+    expect(units).toEqual(['p:/jlrb/2024-03-05/2/']);
+  });
+
+  it('should re-render the page when its section changes', () => {
+    const before = archive();
+    const after = archive();
+    after.issues[0].pages[0].section = '要闻';
+    const units = changed(before, after);
+    expect(units).toContain('p:/jlrb/2024-03-05/2/');
+    expect(units).toContain('i:/jlrb/2024-03-05/');
+  });
+
+  it('should give a reporter named in a dateline a unit, and re-render it when the dateline changes', () => {
+    const sigs = unitSignatures(readingRoom(archive()));
+    expect(sigs.has('r:王小川')).toBe(true);
+    expect(changed(archive(), archive((a) => (a.dateline = '本报讯（记者 王小川）电')))).toContain('r:王小川');
+  });
+});
