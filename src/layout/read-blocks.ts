@@ -166,8 +166,9 @@ function hardwrapBlocks(lines: ScanLine[]): PageLayout {
 function continues(cur: Block, t: string, lines: ScanLine[], i: number, full: (w: number) => boolean): boolean {
   if (isBylineLine(t)) return false;
   const prevLine = lines[i - 1].text.trim();
-  // The previous line ended with a byline glued to the paragraph: the article is over.
-  if (splitTrailingByline(prevLine)) return false;
+  // The previous line ended with a byline glued to the paragraph: the article is over
+  // (a photo credit "摄影 王岩" ends a caption, not the article).
+  if (splitTrailingByline(prevLine) && !/摄$/u.test(prevLine) && !/摄影/u.test(prevLine)) return false;
   // A dash starts a line of its own (a subhead or list item) unless the sentence runs on into it.
   if (/^[-—－]/.test(t) && (!cur.indented || endsSentence(prevLine))) return false;
   const prevFull = full(cur.widths[cur.widths.length - 1]);

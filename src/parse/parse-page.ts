@@ -6,7 +6,7 @@
  */
 import type { Article, LayoutStyle, ParagraphKind, ParsedPage } from '../types.ts';
 import { readBlocks } from '../layout/read-blocks.ts';
-import { segmentPage, type RawArticle, type RawParagraph } from '../segment/segment-page.ts';
+import { segmentPage, type RawArticle, type RawParagraph, type SegmentOptions } from '../segment/segment-page.ts';
 import { normalizeParagraph, normalizeText } from '../normalize/normalize-text.ts';
 import { endsSentence, isHan, textWidth } from '../util/chars.ts';
 import { decodeScan } from '../scan/decode-scan.ts';
@@ -23,22 +23,23 @@ import type { Reporter } from '../types.ts';
  * @param bytes File contents (UTF-8 or GB18030).
  * @throws DecodeError when the bytes are not text.
  */
-export function parseScan(bytes: Uint8Array): ParsedPage {
+export function parseScan(bytes: Uint8Array, options?: SegmentOptions): ParsedPage {
   const { text, encoding, warnings } = decodeScan(bytes);
-  return { ...parsePage(text), encoding, decodeWarnings: warnings };
+  return { ...parsePage(text, options), encoding, decodeWarnings: warnings };
 }
 
 /**
  * Parse decoded scan text.
  *
  * @param text Scan text with LF line ends.
+ * @param options How segmentation weighs its cues (tests and `npm run fit:boundary`).
  * @returns Articles in reading order and any text that fits no article.
  */
-export function parsePage(text: string): ParsedPage {
+export function parsePage(text: string, options?: SegmentOptions): ParsedPage {
   const all = text.split('\n');
   const { furniture, lines } = splitFurniture(all, isCharspace(all));
   const layout = readBlocks(lines.join('\n'));
-  const { articles, unplaced } = segmentPage(layout);
+  const { articles, unplaced } = segmentPage(layout, options);
   return {
     articles: articles.map((a) => finishArticle(a, layout.columnWidth, layout.style)),
     unplaced,
@@ -59,7 +60,7 @@ function finishArticle(raw: RawArticle, columnWidth: number, style: LayoutStyle)
   let datelineReporters: Reporter[] = [];
   const found = lead >= 0 ? splitDateline(paras[lead].text) : null;
   if (found) {
-    dateline = normalizeText(found.raw);
+    dateline = normalizeDateline(found.raw);
     datelineReporters = found.reporters;
     paras[lead] = { ...paras[lead], text: found.rest };
   }
@@ -95,6 +96,14 @@ function finishArticle(raw: RawArticle, columnWidth: number, style: LayoutStyle)
     line: raw.line,
     ...(raw.titleLines.length === 0 ? { untitled: true } : {}),
   };
+}
+
+/** A dateline as printed: its credit in full-width brackets with single spaces between names, as bylines are. */
+function normalizeDateline(raw: string): string {
+  const m = /^([\s\S]*?)[（(]([\s\S]*)[）)]$/u.exec(raw.trim());
+  if (!m) return normalizeText(raw);
+  const credit = m[2].replace(/\n/g, '').split(/[\s\u3000]+/u).filter(Boolean).map(normalizeText).join(' ');
+  return `${normalizeText(m[1])}（${credit}）`;
 }
 
 /** Reporters of the dateline, then those of the byline, each name once. */
@@ -181,6 +190,8 @@ function continuesAfterJump(prev: RawParagraph, p: RawParagraph, columnWidth: nu
   const prevLast = prev.widths[prev.widths.length - 1];
   if (prevLast < columnWidth - 1.5) return false;
   if (style === 'hardwrap') return !p.indented;
+  // One short line that ends the sentence: the rest of it, carried over the column jump.
+  if (p.widths.length === 1 && endsSentence(p.text) && textWidth(p.text) < columnWidth - 2) return true;
   // Charspace prints no indents: a paragraph that stops mid-sentence on a full line runs on.
   if (style === 'charspace') return true;
   // The first printed line of a new paragraph is indented by two characters;

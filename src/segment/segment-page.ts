@@ -13,8 +13,19 @@
 import type { Block, Reporter, Unplaced } from '../types.ts';
 import { endsSentence, textWidth } from '../util/chars.ts';
 import type { PageLayout } from '../layout/read-blocks.ts';
-import { parseByline, splitTrailingByline } from './byline.ts';
+import { parseByline, splitTrailingByline, splitTrailingName } from './byline.ts';
 import { isCaption, isPhotoCredit } from './caption.ts';
+import { boundaryFeatures, boundaryScore, type BoundaryWeights } from './boundary.ts';
+import type { CueName } from './cues/index.ts';
+import { looksLikeTitleText } from './cues/shape.ts';
+
+/** How segmentation decides where articles start; tests and the fitting script swap these. */
+export interface SegmentOptions {
+  /** Weights of the boundary cues (default: the fitted `WEIGHTS`). */
+  weights?: BoundaryWeights;
+  /** Called with every boundary decision: the candidate line, its cue values and the verdict. */
+  onDecision?: (decision: { text: string; line: number; features: Record<CueName, number>; newArticle: boolean }) => void;
+}
 
 /** A paragraph before normalization. */
 export interface RawParagraph {
@@ -52,17 +63,10 @@ export const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
 
 /** A line that can be (part of) a title block. */
 function titleLike(b: Block, hardwrap: boolean, columnWidth: number): boolean {
-  const t = b.text;
   if (hardwrap && b.indented) return false;
-  if (DASH_START.test(t)) return false;
-  if (textWidth(t) > 45) return false;
-  // A paragraph wraps over full column lines; a title's pieces are short phrases.
-  if (b.widths.length > 2 && b.widths.slice(1, -1).every((w) => w >= columnWidth - 1)) return false;
-  // Headlines use spaces, not commas or full stops, between their phrases.
-  if (/[。；;，,]/.test(t)) return false;
-  if (/[、：:]$/.test(t)) return false;
-  if (DATE_LINE.test(t)) return false;
-  return true;
+  if (DATE_LINE.test(b.text) || isCaption(b.text)) return false;
+  // Headlines use spaces, not commas or full stops, between their phrases (a quotation may have them).
+  return looksLikeTitleText(b, columnWidth);
 }
 
 /**
@@ -71,7 +75,7 @@ function titleLike(b: Block, hardwrap: boolean, columnWidth: number): boolean {
  * @param layout Blocks and style from `readBlocks`.
  * @returns Articles in reading order and the text that fits no article.
  */
-export function segmentPage(layout: PageLayout): SegmentedPage {
+export function segmentPage(layout: PageLayout, options: SegmentOptions = {}): SegmentedPage {
   const { blocks } = layout;
   const hardwrap = layout.style === 'hardwrap';
   const articles: RawArticle[] = [];
@@ -93,6 +97,17 @@ export function segmentPage(layout: PageLayout): SegmentedPage {
   };
   const addParagraph = (a: RawArticle, b: Block, text: string, kind: RawParagraph['kind']) => {
     a.paragraphs.push({ text, line: b.line, kind, widths: b.widths, indented: b.indented });
+  };
+
+  /** Weigh the cues: does title-like block `b` start a new article, or is it an inner heading of `a`? */
+  const startsNewArticle = (b: Block, a: RawArticle, i: number): boolean => {
+    // An organisation's name over a date is the signature of a notice, not a headline.
+    if (blocks[i + 1] && DATE_LINE.test(blocks[i + 1].text)) return false;
+    if (!blocks[i + 1]) return false;
+    const features = boundaryFeatures({ blocks, at: i, article: a, columnWidth: layout.columnWidth, style: layout.style });
+    const newArticle = boundaryScore(features, options.weights) > 0;
+    options.onDecision?.({ text: b.text, line: b.line, features, newArticle });
+    return newArticle;
   };
 
   for (let i = 0; i < blocks.length; i++) {
@@ -127,11 +142,11 @@ export function segmentPage(layout: PageLayout): SegmentedPage {
     // 2. Title lines.
     if (titleLike(b, hardwrap, layout.columnWidth)) {
       const next = blocks[i + 1];
-      if (a && !a.closed && a.paragraphs.length === 0 && a.titleLines.length < 3) {
+      if (a && !a.closed && a.paragraphs.length === 0 && a.titleLines.length < 3 && !a.dashSubhead) {
         a.titleLines.push(b.text);
         continue;
       }
-      if (!a || a.closed || startsNewArticle(blocks, i, hardwrap, layout.columnWidth)) {
+      if (!a || a.closed || (a.paragraphs.length > 0 && startsNewArticle(b, a, i))) {
         open(b).titleLines.push(b.text);
         continue;
       }
@@ -153,12 +168,16 @@ export function segmentPage(layout: PageLayout): SegmentedPage {
 
     // 4. Body text, possibly with the byline glued to its end.
     let target = a && !a.closed ? a : open(b);
-    const glued = splitTrailingByline(b.text);
+    // A caption's photo credit is not the article's byline; a bare name counts only where the article ends.
+    const caption = isCaption(b.text);
+    const next = blocks[i + 1];
+    const atEnd = !next || titleLike(next, hardwrap, layout.columnWidth);
+    const glued = caption ? null : (splitTrailingByline(b.text) ?? (atEnd && target.paragraphs.length > 0 ? splitTrailingName(b.text) : null));
     const text = glued && glued.rest ? glued.rest : b.text;
     const body = glued && glued.rest ? { ...b, widths: dropTail(b.widths, textWidth(glued.byline.replace(/ /g, ''))) } : b;
     // A short unpunctuated line between paragraphs is an inner heading ("相关链接").
     const heading = target.paragraphs.length > 0 && !glued && blocks[i + 1] && !parseByline(blocks[i + 1].text) && isLabel(text);
-    addParagraph(target, body, text, heading ? 'heading' : isCaption(text) ? 'caption' : DASH_START.test(text) ? 'list-item' : 'text');
+    addParagraph(target, body, text, heading ? 'heading' : caption ? 'caption' : DASH_START.test(text) ? 'list-item' : 'text');
     if (glued && glued.rest) {
       setByline(target, glued.byline, glued.reporters, b);
       target.closed = true;
@@ -184,25 +203,4 @@ function dropTail(widths: number[], width: number): number[] {
 function lastWithoutByline(articles: RawArticle[]): RawArticle | null {
   const last = articles[articles.length - 1];
   return last && !last.byline ? last : null;
-}
-
-/**
- * Is title-like block i, inside an open article with body text, the start of
- * a new article rather than an inner heading?
- */
-function startsNewArticle(blocks: Block[], i: number, hardwrap: boolean, columnWidth: number): boolean {
-  const b = blocks[i];
-  const next = blocks[i + 1];
-  if (!next) return false;
-  if (DASH_START.test(next.text)) return true;
-  // An organisation's name over a date is the signature of a notice, not a headline.
-  if (DATE_LINE.test(next.text)) return false;
-  // Inner headings are short labels ("黎海滨简历", "相关链接"); headlines say something.
-  if (textWidth(b.text) < 8) return false;
-  const prev = blocks[i - 1];
-  // The paragraph before ended (a sentence end, or a short last line), so a new block starts here.
-  const prevEnded = !prev || endsSentence(prev.text) || prev.widths[prev.widths.length - 1] < columnWidth - 1.5;
-  if (!prevEnded && !b.afterBlank) return false;
-  void hardwrap;
-  return true;
 }
