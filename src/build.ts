@@ -15,7 +15,8 @@ import { AnalyzePool, defaultPoolSize } from './parse/analyze-pool.ts';
 import type { AnalyzedScan } from './parse/analyze-text.ts';
 import { BuildCache, codeVersion, importGraph, sha256 } from './cache/build-cache.ts';
 import { ArchiveError } from './util/errors.ts';
-import { dirBytes, listFiles } from './util/files.ts';
+import { dirBytes } from './util/files.ts';
+import { filesOf, lockSite, newBuildId, openSite, pointAt, removeStale, spareFolder, syncTree, type SiteFolder } from './output/site-folder.ts';
 import { setArchive } from './site/archive-source.ts';
 import { roomOf } from './site/index.ts';
 import { planRender, renderPasses, selectionOf, unitFiles, unitSignatures, type RenderSelection } from './site/render-plan.ts';
@@ -237,25 +238,42 @@ export function normalizeBasePath(basePath: string | undefined): string {
 }
 
 /**
- * Build the whole site: collect the archive, render it with Eleventy into a
- * temporary folder, then swap it into place, so a failed build leaves the
- * previous site untouched.
+ * Build the whole site: collect the archive, render what changed with
+ * Eleventy into a scratch folder, and publish it as a new complete build
+ * that `output` is switched to atomically (see `output/site-folder.ts`).
+ * Killed at any moment, the site is the previous build or the new one, and
+ * the next build completes the work; a build that changes nothing touches
+ * no file of the site. Two builds of one output never interleave: the
+ * second is refused.
  */
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
   const root = options.root ?? process.cwd();
   const output = path.resolve(root, options.output ?? '_site');
   const basePath = normalizeBasePath(options.basePath);
-  const archive = await collectArchive(options);
-  const staging = `${output}.tmp-${process.pid}`;
+  const unlock = lockSite(output);
+  try {
+    return await buildLocked(options, { started, root, output, basePath });
+  } finally {
+    unlock();
+  }
+}
+
+async function buildLocked(options: BuildOptions, at: { started: number; root: string; output: string; basePath: string }): Promise<BuildResult> {
+  const { started, root, output, basePath } = at;
   removeStale(output);
+  const site = openSite(output);
+  const archive = await collectArchive(options);
+  killPoint('parsed');
+  const staging = `${output}.tmp-${process.pid}`;
+  fs.rmSync(staging, { recursive: true, force: true });
 
   // Decide what to render: every unit, or only those whose data changed.
   const stateFile = options.cache === null ? null : path.join(options.cache ?? path.join(root, '.cache'), 'render', `${sha256(output).slice(0, 16)}.json`);
   const siteVersion = `${siteCodeVersion()}|${basePath}|${process.env.SITE_URL ?? ''}`;
   const room = time('room', () => roomOf(archive));
   const units = time('plan', () => unitSignatures(room));
-  const previous = stateFile && !options.full ? time('state', () => readRenderState(stateFile, siteVersion, output)) : null;
+  const previous = stateFile && !options.full && site.live ? time('state', () => readRenderState(stateFile, siteVersion, output, site)) : null;
   const plan = previous ? planRender(previous.units, units) : null;
 
   let files = 0;
@@ -268,22 +286,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       ? `Rendering ${count(plan.changed.length)} changed of ${count(units.size)} articles, pages, issues, reporters and keywords; indexing for search beside it`
       : `Rendering ${count(units.size)} articles, pages, issues, reporters and keywords; indexing ${count(archive.articles.length)} articles for search beside it`,
   );
-  // The search index is written beside the render; doc ids oldest first, so a
-  // new issue appends ids and older fragments stay as they are.
+  // The search index is written beside the render; doc ids oldest first.
   const indexed = startIndex(
     {
       articles: [...archive.articles].reverse(),
       words: archive.words,
-      previous: plan && previous ? previous.search : null,
-      existing: previous?.index ?? null,
+      previous: previous?.search ?? null,
+      existing: plan ? previous!.index : null,
+      from: previous && site.live ? path.join(site.live, 'search-index') : null,
       dir: path.join(staging, 'search-index'),
     },
     options,
   );
+  let published: { written: number; removed: number; swapped: boolean };
   try {
     try {
       // Every unit, or the changed ones.
-      files = await renderUnits(archive, plan ? plan.changed : [...units.keys()], !plan, { ...options, output: staging, basePath });
+      await renderUnits(archive, plan ? plan.changed : [...units.keys()], !plan, { ...options, output: staging, basePath });
     } finally {
       await timeAsync('index wait', () => indexed);
     }
@@ -291,38 +310,101 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (!outcome.ok) throw outcome.e;
     const index = outcome.r;
     recordTime('index', index.ms);
-    const searchState = index.state;
     shards = index.manifest.segments.reduce((n, seg) => n + seg.length, 0);
-    options.onStage?.(`Indexed ${plural(index.indexed, 'article')} for search${index.full ? '' : ' (keeping the index of unchanged articles)'}`);
-    files += index.written + time('bundle', () => bundleClient(staging));
+    options.onStage?.(`Indexed ${plural(index.indexed, 'article')} for search${index.full ? '' : ' (patching the index of the last build)'}`);
+    time('bundle', () => bundleClient(staging));
     fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');
-    files++;
-    if (plan && previous) {
-      const applied = time('apply', () => applyIncremental(staging, output, plan.removed, index.contents));
-      note = `; incremental: ${count(plan.changed.length)} of ${count(units.size)} units re-rendered, ${plural(applied.removed, 'file')} removed`;
-      files = applied.written;
-    } else {
-      const old = `${output}.old-${process.pid}`;
-      if (fs.existsSync(output)) fs.renameSync(output, old);
-      fs.renameSync(staging, output);
-      fs.rmSync(old, { recursive: true, force: true });
-    }
-    if (stateFile) time('state', () => writeRenderState(stateFile, { siteVersion, output, units: Object.fromEntries(units), index: Object.fromEntries(index.contents), search: searchState }));
+    published = time('publish', () => publish(site, staging, plan ? { removedUnits: plan.removed, index: index.contents } : null));
+    killPoint('published');
+    if (plan) note = `; incremental: ${count(plan.changed.length)} of ${count(units.size)} units re-rendered, ${plural(published.removed, 'file')} removed`;
+    files = published.written;
+    const gen = openSite(output).liveId!;
+    if (stateFile) time('state', () => writeRenderState(stateFile, { siteVersion, output, gen, units: Object.fromEntries(units), index: Object.fromEntries(index.contents), search: index.state }));
   } catch (e) {
-    // Note: the staging folder is left for the next build to remove: Eleventy
+    // Note: the scratch folder is left for the next build to remove: Eleventy
     // may still be copying files into it, and pulling it away mid-copy turns
     // one error into two.
     throw new ArchiveError(`site render failed; the previous ${path.relative(root, output) || output} is untouched (the partial build in ${path.relative(root, staging)} is removed by the next build)`, { cause: e });
   }
+  fs.rmSync(staging, { recursive: true, force: true });
   const errors = archive.problems.filter((p) => p.severity === 'error').length;
   const warnings = archive.problems.length - errors;
   const pages = archive.issues.reduce((n, i) => n + i.pages.length, 0);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  let summary = `Built ${plural(archive.issues.length, 'issue')}, ${plural(pages, 'page')}, ${plural(archive.articles.length, 'article')} and ${plural(shards, 'search shard')} (${(dirBytes(path.join(output, 'search-index', 's')) / 1e6).toFixed(1)} MB) in ${seconds} s; ${plural(files, 'file')} written; ${count(archive.stats.charsPlaced)} of ${count(archive.stats.charsRead)} characters placed${note}`;
+  let summary = `Built ${plural(archive.issues.length, 'issue')}, ${plural(pages, 'page')}, ${plural(archive.articles.length, 'article')} and ${plural(shards, 'search shard')} (${(dirBytes(path.join(output, 'search-index', 's')) / 1e6).toFixed(1)} MB) in ${seconds} s; ${published.swapped ? plural(files, 'file') + ' written' : 'no file changed'}; ${count(archive.stats.charsPlaced)} of ${count(archive.stats.charsRead)} characters placed${note}`;
   if (archive.skipped.length) summary += `; skipped ${plural(archive.skipped.length, 'scan')}: ${archive.skipped.join(', ')}`;
   if (errors || warnings) summary += `; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
   const failed = errors > 0 || archive.skipped.length > 0 || (options.strict === true && warnings > 0);
   return { archive, files, exitCode: failed ? 1 : 0, summary };
+}
+
+/**
+ * Test hook: with `ARCHIVE_KILL_AT=<point>[:<n>]` in the environment, the
+ * process kills itself with SIGKILL at that point of the build (at the n-th
+ * call), so tests can check what a killed build leaves.
+ */
+function killPoint(point: string, n = 0): void {
+  const at = process.env.ARCHIVE_KILL_AT;
+  if (!at) return;
+  const [name, count] = at.split(':');
+  if (name === point && n >= Number(count ?? 0)) process.kill(process.pid, 'SIGKILL');
+}
+
+/**
+ * Publish the scratch folder as the new live build. The new build's files
+ * are the live build's (for an incremental render: less the removed units'
+ * files and index files no longer used) overlaid with the scratch files;
+ * a scratch file with the same bytes as the live one keeps the live one.
+ * When nothing differs, nothing is touched. Otherwise the spare build folder
+ * is made that file set (hard links) and `output` switched to it.
+ *
+ * @param incremental For an incremental render: the removed units and every index file (path → hash); null when the scratch folder is the whole site.
+ */
+function publish(site: SiteFolder, staging: string, incremental: { removedUnits: string[]; index: Map<string, string> } | null): { written: number; removed: number; swapped: boolean } {
+  const scratch = filesOf(staging);
+  if (!site.live) {
+    // The first build: the scratch folder becomes the live build as it is.
+    fs.mkdirSync(site.builds, { recursive: true });
+    const dir = path.join(site.builds, newBuildId());
+    fs.renameSync(staging, dir);
+    pointAt(site.output, dir);
+    return { written: scratch.size, removed: 0, swapped: true };
+  }
+  const live = filesOf(site.live);
+  const desired = new Map<string, string>();
+  if (incremental) {
+    for (const [rel, file] of live) if (!rel.startsWith('search-index/') || incremental.index.has(rel.slice('search-index/'.length))) desired.set(rel, file);
+    for (const key of incremental.removedUnits) for (const rel of unitFiles(key)) desired.delete(rel.replace(/^\//, ''));
+  }
+  let written = 0;
+  for (const [rel, file] of scratch) {
+    const old = live.get(rel);
+    if (old && sameBytes(old, file)) desired.set(rel, old);
+    else {
+      desired.set(rel, file);
+      written++;
+    }
+  }
+  let removed = 0;
+  for (const rel of live.keys()) if (!desired.has(rel)) removed++;
+  if (written === 0 && removed === 0) return { written, removed, swapped: false };
+  const spare = spareFolder(site);
+  let changes = 0;
+  syncTree(spare, desired, () => killPoint('sync', ++changes));
+  // Note: a fresh name, so the render state can tell which build it describes.
+  const dir = path.join(site.builds, newBuildId());
+  fs.renameSync(spare, dir);
+  pointAt(site.output, dir);
+  return { written, removed, swapped: true };
+}
+
+/** Whether two files hold the same bytes. */
+function sameBytes(a: string, b: string): boolean {
+  const sa = fs.statSync(a);
+  const sb = fs.statSync(b);
+  if (sa.size !== sb.size) return false;
+  if (sa.ino === sb.ino && sa.dev === sb.dev) return true;
+  return fs.readFileSync(a).equals(fs.readFileSync(b));
 }
 
 /**
@@ -336,7 +418,10 @@ function startIndex(job: IndexJob, options: BuildOptions): Promise<{ ok: true; r
   // Note: an incremental index (only the changed articles) is quicker here
   // than the worker's start and the copy of every article it needs.
   const run = (options.indexOnWorker ?? (job.previous === null && job.articles.length >= INDEX_WORKER_MIN)) ? runIndexJobInWorker : runIndexJob;
-  return run(job, (done, total) => options.onProgress?.('Indexing', done, total)).then(
+  return run(job, (done, total) => {
+    killPoint('index', done);
+    options.onProgress?.('Indexing', done, total);
+  }).then(
     (r) => ({ ok: true as const, r }),
     (e: unknown) => ({ ok: false as const, e }),
   );
@@ -364,7 +449,10 @@ async function renderUnits(archive: Archive, keys: string[], all: boolean, optio
         templates: options.templates,
         selection: all && passes.length === 1 ? null : selectionOf(pass),
         sitePages: i === 0,
-        onProgress: (done, total) => options.onProgress?.('Rendering', filesBefore + done, filesBefore + Math.max(done, Math.round(total * scale))),
+        onProgress: (done, total) => {
+          killPoint('render', filesBefore + done);
+          options.onProgress?.('Rendering', filesBefore + done, filesBefore + Math.max(done, Math.round(total * scale)));
+        },
       }),
     );
     keysBefore += pass.length;
@@ -383,6 +471,8 @@ const siteCodeVersion = () => codeVersion([...importGraph(path.join(import.meta.
 interface RenderState {
   siteVersion: string;
   output: string;
+  /** Id of the build folder this state describes. */
+  gen: string;
   /** Unit key → signature. */
   units: Record<string, string>;
   /** search-index file → content hash. */
@@ -390,14 +480,19 @@ interface RenderState {
   search: SearchState;
 }
 
-/** The state of the last build of `output`, when it can be trusted for an incremental build. */
-function readRenderState(file: string, siteVersion: string, output: string): { units: Map<string, string>; index: Map<string, string>; search: SearchState } | null {
+/**
+ * The state of the last build of `output`, when it can be trusted for an
+ * incremental build: it describes the live build folder (not one before it,
+ * as after a build killed between publishing and saving the state), and the
+ * shards it names are there.
+ */
+function readRenderState(file: string, siteVersion: string, output: string, site: SiteFolder): { units: Map<string, string>; index: Map<string, string>; search: SearchState } | null {
   try {
     const data = JSON.parse(fs.readFileSync(file, 'utf8')) as RenderState & { sum: string };
     const { sum, ...rest } = data;
     if (sha256(JSON.stringify(rest)) !== sum) return null;
-    if (rest.siteVersion !== siteVersion || rest.output !== output || !fs.existsSync(path.join(output, 'search-index', 'manifest.json'))) return null;
-    if (!rest.search || rest.search.base.some((s) => !fs.existsSync(path.join(output, 'search-index', s.file)))) return null;
+    if (rest.siteVersion !== siteVersion || rest.output !== output || rest.gen !== site.liveId || !site.live) return null;
+    if (!rest.search?.shards || rest.search.shards.some((s) => !fs.existsSync(path.join(site.live!, 'search-index', s.file)))) return null;
     return { units: new Map(Object.entries(rest.units)), index: new Map(Object.entries(rest.index)), search: rest.search };
   } catch {
     return null;
@@ -409,74 +504,6 @@ function writeRenderState(file: string, state: RenderState): void {
   const tmp = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify({ ...state, sum: sha256(JSON.stringify(state)) }));
   fs.renameSync(tmp, file);
-}
-
-/**
- * Copy what an incremental render produced into the live site: files that
- * differ are replaced (each written to a temporary name, then renamed),
- * identical files are left alone, removed units and stale index files deleted.
- * The render state is saved only after this, so an interrupted apply is
- * redone by the next build.
- */
-function applyIncremental(staging: string, output: string, removedUnits: string[], index: Map<string, string>): { written: number; removed: number } {
-  let written = 0;
-  let removed = 0;
-  for (const file of listFiles(staging)) {
-    const rel = path.relative(staging, file);
-    const target = path.join(output, rel);
-    const data = fs.readFileSync(file);
-    if (fs.existsSync(target)) {
-      const old = fs.readFileSync(target);
-      if (old.equals(data)) continue;
-    }
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    const tmp = `${target}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, target);
-    written++;
-  }
-  // Index files no longer referenced (old shards, fragments of removed articles).
-  const indexDir = path.join(output, 'search-index');
-  for (const file of listFiles(indexDir)) {
-    if (!index.has(path.relative(indexDir, file).split(path.sep).join('/'))) {
-      fs.rmSync(file);
-      removed++;
-    }
-  }
-  for (const key of removedUnits) {
-    for (const rel of unitFiles(key)) {
-      const target = path.join(output, rel);
-      if (fs.existsSync(target)) {
-        fs.rmSync(target);
-        removed++;
-        // Remove folders left empty, up to the site's root.
-        for (let dir = path.dirname(target); dir.startsWith(output + path.sep) && fs.readdirSync(dir).length === 0; dir = path.dirname(dir)) fs.rmdirSync(dir);
-      }
-    }
-  }
-  fs.rmSync(staging, { recursive: true, force: true });
-  return { written, removed };
-}
-
-/** Folders a killed build left behind (`_site.tmp-<pid>`, `_site.old-<pid>`) whose process is gone. */
-function removeStale(output: string): void {
-  const dir = path.dirname(output);
-  const base = path.basename(output);
-  if (!fs.existsSync(dir)) return;
-  for (const name of fs.readdirSync(dir)) {
-    const m = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp|old)-(\\d+)$`).exec(name);
-    if (!m) continue;
-    const pid = Number(m[1]);
-    if (pid === process.pid || !isAlive(pid)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    return process.kill(pid, 0);
-  } catch {
-    return false;
-  }
 }
 
 /** `build-report.json`: what was read, built, skipped and placed. */

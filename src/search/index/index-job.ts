@@ -3,6 +3,8 @@
  * files, return what the next build needs. A large archive runs it on a
  * worker thread while Eleventy renders on the main thread.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { startWorker } from '../../util/workers.ts';
 import type { ArchiveArticle } from '../../types.ts';
 import type { ShardManifest } from '../types.ts';
@@ -16,9 +18,11 @@ export interface IndexJob {
   words: Map<string, Record<string, number>> | undefined;
   /** Search state of the last build, or null to write in full. */
   previous: SearchState | null;
-  /** Index files already in the destination, relative path → content hash. */
+  /** Index files the previous build wrote, relative path → content hash: not written again. */
   existing: Map<string, string> | null;
-  /** Folder to write into (the site's `search-index/`). */
+  /** The previous build's `search-index/` folder, whose postings `previous` describes. */
+  from: string | null;
+  /** Folder to write into (the staged site's `search-index/`). */
   dir: string;
 }
 
@@ -40,7 +44,9 @@ type OnProgress = (done: number, total: number) => void;
 /** Run the job on the calling thread. */
 export async function runIndexJob(job: IndexJob, onProgress?: OnProgress): Promise<IndexJobResult> {
   const started = performance.now();
-  const plan = planIndex(job.articles, job.words, job.previous, onProgress);
+  const from = job.from;
+  const read = from ? (file: string) => readOrNull(path.join(from, file)) : undefined;
+  const plan = planIndex(job.articles, job.words, job.previous, onProgress, read);
   const index = await writeIndex(plan.files, job.dir, { existing: job.existing ?? undefined });
   return {
     manifest: index.manifest,
@@ -48,7 +54,7 @@ export async function runIndexJob(job: IndexJob, onProgress?: OnProgress): Promi
     written: index.written,
     indexed: plan.indexed,
     full: plan.full,
-    state: plan.state(index.manifest.segments),
+    state: plan.state(index.manifest.segments[0]),
     ms: performance.now() - started,
   };
 }
@@ -73,4 +79,12 @@ export function runIndexJobInWorker(job: IndexJob, onProgress?: OnProgress): Pro
       if (!settled) reject(new Error(`search index worker exited with code ${code}`));
     });
   });
+}
+
+function readOrNull(file: string): Uint8Array | null {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return null;
+  }
 }

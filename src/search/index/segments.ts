@@ -1,20 +1,27 @@
 /**
- * Which articles go into which index segment. A full index puts every
- * article in one segment, ids 0… oldest first. Later builds keep that
- * segment's files and put only the articles added or changed since into a
- * small second segment (rebuilt each time), marking replaced ids deleted;
- * when the second segment or the deletions grow past a quarter of the first,
- * the index is written in full again.
+ * Which articles the index holds, under which doc ids. The index is always
+ * one segment with doc ids 0… in archive order, oldest first: the same
+ * input gives the same files, however the archive got there.
+ *
+ * A full build collects every article's terms. A later build patches the
+ * previous build's postings instead: articles whose text is unchanged keep
+ * their postings (moved to their new doc ids), changed and new articles are
+ * collected anew, removed ones dropped. The patched postings are exactly the
+ * postings a full build collects, so the shards cut from them are
+ * byte-identical (a test checks this); only the work differs.
  */
 import { createHash } from 'node:crypto';
 import type { ArchiveArticle } from '../../types.ts';
 import type { DocMeta, ShardRef } from '../types.ts';
-import { collectTerms, docMeta, fragmentOf } from './build-index.ts';
+import { articleFields } from '../fields.ts';
+import { ByteReader, ByteWriter } from '../codec.ts';
+import { KEY } from '../types.ts';
+import { collectTerms, docMeta, fragmentOf, type Postings } from './build-index.ts';
 import type { IndexFiles } from './write-index.ts';
 
 /**
- * A complete one-segment index of articles, doc ids 0… in the order given
- * (pass them oldest first). For tests and benchmarks.
+ * A complete index of articles, doc ids 0… in the order given (pass them
+ * oldest first). For tests and benchmarks.
  */
 export function buildIndex(articles: ArchiveArticle[], precut?: Map<string, Record<string, number>>): IndexFiles {
   return planIndex(articles, precut, null).files;
@@ -24,40 +31,43 @@ export function buildIndex(articles: ArchiveArticle[], precut?: Map<string, Reco
 export interface SearchState {
   /** Article id → [doc id, hash of what the index holds of it, its length and title length in units]. */
   docs: Record<string, DocState>;
-  /** Next free doc id. */
-  next: number;
-  /** Doc ids below this are in the first segment. */
-  baseEnd: number;
-  /** Live docs when the first segment was written. */
-  baseLive: number;
-  /** The first segment's shards. */
-  base: ShardRef[];
+  /** Docs in the index. */
+  count: number;
+  /** The index's shards, in key order. */
+  shards: ShardRef[];
 }
 
-type DocState = [doc: number, hash: string, length?: number, titleEnd?: number];
+type DocState = [doc: number, hash: string, length: number, titleEnd: number];
 
-/** Share of the first segment past which the index is written in full again. */
-const REBUILD_SHARE = 0.25;
+/** Reads a file of the previous build's index (relative path), or null when it is missing. */
+export type ReadIndexFile = (file: string) => Uint8Array | null;
 
-const contentHash = (a: ArchiveArticle) =>
-  createHash('sha256').update(JSON.stringify([a.url, a.date, a.paper, a.paperName, a.page, a.pageNumber, a.kicker, a.headline, a.subhead, a.byline, a.paragraphs])).digest('hex').slice(0, 16);
+/** Share of changed articles past which collecting everything is quicker than patching. */
+const PATCH_MOST = 0.5;
+
+const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex').slice(0, 16);
+
+/** Hash of everything the index holds of an article: its text, words, fragment and filters. */
+const contentHash = (a: ArchiveArticle, words: Record<string, number> | undefined) => sha(JSON.stringify([articleFields(a), words ?? null, fragmentOf(a), a.pageNumber]));
 
 /**
  * Plan the index files for `articles` (oldest first).
  *
- * @param previous The state after the last build, or null to write in full.
- * @param onProgress Told how many of the articles to index are done.
- * @returns The files to write, whether the index is written in full, how
- *   many articles it indexes anew, and a
- *   function that gives the new state once the files are written.
+ * @param previous The state after the last build, or null to collect every article.
+ * @param read Reads the previous build's index files (needed with `previous`).
+ * @param onProgress Told how many of the articles to collect are done.
+ * @returns The files to write, whether every article was collected, how
+ *   many were collected, and a function that gives the new state once the
+ *   shards are cut.
  */
 export function planIndex(
   articles: ArchiveArticle[],
   words: Map<string, Record<string, number>> | undefined,
   previous: SearchState | null,
   onProgress?: (done: number, total: number) => void,
-): { files: IndexFiles; full: boolean; indexed: number; state: (segments: ShardRef[][]) => SearchState } {
-  const hashes = articles.map(contentHash);
+  read?: ReadIndexFile,
+): { files: IndexFiles; full: boolean; indexed: number; state: (shards: ShardRef[]) => SearchState } {
+  const hashes = articles.map((a) => contentHash(a, words?.get(a.id)));
   const progress = (total: number) => onProgress && ((n: number) => onProgress(n, total));
   const papers: Array<{ id: string; name: string }> = [];
   const paperIndex = new Map<string, number>();
@@ -68,57 +78,192 @@ export function planIndex(
     }
     return paperIndex.get(a.paper)!;
   };
-
-  if (previous) {
-    let next = previous.next;
-    const ids = articles.map((a, i) => {
-      const kept = previous.docs[a.id];
-      return kept && kept[1] === hashes[i] ? kept[0] : next++;
-    });
-    const live = new Set(ids);
-    let deletedBase = 0;
-    for (let id = 0; id < previous.baseEnd; id++) if (!live.has(id)) deletedBase++;
-    const delta = ids.filter((id) => id >= previous.baseEnd).length;
-    if (delta <= REBUILD_SHARE * previous.baseLive && deletedBase <= REBUILD_SHARE * previous.baseLive) {
-      const docs: DocMeta[] = Array.from({ length: next }, () => ({ deleted: true, length: 0, titleEnd: 0, paper: 0, page: 0, date: '1970-01-01' }));
-      const fragments = new Map<number, ReturnType<typeof fragmentOf>>();
-      const entries: Array<{ doc: number; article: ArchiveArticle }> = [];
-      articles.forEach((a, i) => {
-        // Note: an unchanged article's lengths come from the state; measuring 30,000 again took a second.
-        const kept = previous.docs[a.id];
-        const measured = kept && kept[1] === hashes[i] && kept[2] !== undefined && kept[3] !== undefined ? { length: kept[2], titleEnd: kept[3] } : undefined;
-        docs[ids[i]] = docMeta(a, paperOf(a), measured);
-        fragments.set(ids[i], fragmentOf(a));
-        if (ids[i] >= previous.baseEnd) entries.push({ doc: ids[i], article: a });
-      });
-      entries.sort((x, y) => x.doc - y.doc);
-      const docIds = Object.fromEntries(articles.map((a, i) => [a.id, [ids[i], hashes[i], docs[ids[i]].length, docs[ids[i]].titleEnd] as DocState]));
-      return {
-        files: { segments: [previous.base, collectTerms(entries, words, undefined, progress(entries.length))], docs, fragments, papers },
-        full: false,
-        indexed: entries.length,
-        state: () => ({ docs: docIds, next, baseEnd: previous.baseEnd, baseLive: previous.baseLive, base: previous.base }),
-      };
-    }
+  const patch = previous && read ? patchPlan(articles, hashes, previous, read) : null;
+  const docs: DocMeta[] = articles.map((a, i) => {
+    // Note: an unchanged article's lengths come from the state; measuring 30,000 again took a second.
+    const kept = previous?.docs[a.id];
+    return docMeta(a, paperOf(a), kept && kept[1] === hashes[i] ? { length: kept[2], titleEnd: kept[3] } : undefined);
+  });
+  let terms: IndexFiles['terms'];
+  let indexed: number;
+  if (patch) {
+    const fresh = collectTerms(patch.changed, words, undefined, progress(patch.changed.length));
+    terms = patchTerms(patch.old, patch.remap, patch.firstMoved, fresh);
+    indexed = patch.changed.length;
+  } else {
+    terms = collectTerms(
+      articles.map((article, doc) => ({ doc, article })),
+      words,
+      undefined,
+      progress(articles.length),
+    );
+    indexed = articles.length;
   }
-  // In full: ids 0… in archive order, one segment.
-  const entries = articles.map((article, doc) => ({ doc, article }));
-  const docs = articles.map((a) => docMeta(a, paperOf(a)));
   return {
-    files: {
-      segments: [collectTerms(entries, words, undefined, progress(entries.length))],
-      docs,
-      fragments: new Map(articles.map((a, doc) => [doc, fragmentOf(a)])),
-      papers,
-    },
-    full: true,
-    indexed: entries.length,
-    state: (segments) => ({
+    files: { terms, docs, fragments: new Map(articles.map((a, doc) => [doc, fragmentOf(a)])), papers },
+    full: !patch,
+    indexed,
+    state: (shards) => ({
       docs: Object.fromEntries(articles.map((a, i) => [a.id, [i, hashes[i], docs[i].length, docs[i].titleEnd] as DocState])),
-      next: articles.length,
-      baseEnd: articles.length,
-      baseLive: articles.length,
-      base: segments[0],
+      count: articles.length,
+      shards,
     }),
   };
+}
+
+/**
+ * How to patch the previous index into this one, or null when collecting
+ * every article is the way (too much changed, kept articles changed order,
+ * or a previous shard is missing or damaged).
+ */
+function patchPlan(articles: ArchiveArticle[], hashes: string[], previous: SearchState, read: ReadIndexFile) {
+  // Old doc id → new doc id, -1 for an article removed or changed.
+  const remap = new Int32Array(previous.count).fill(-1);
+  const changed: Array<{ doc: number; article: ArchiveArticle }> = [];
+  articles.forEach((article, doc) => {
+    const kept = previous.docs[article.id];
+    if (kept && kept[1] === hashes[doc] && kept[0] < previous.count) remap[kept[0]] = doc;
+    else changed.push({ doc, article });
+  });
+  if (changed.length > PATCH_MOST * articles.length) return null;
+  let last = -1;
+  let firstMoved = previous.count;
+  for (let old = 0; old < remap.length; old++) {
+    if (remap[old] !== old && firstMoved === previous.count) firstMoved = old;
+    if (remap[old] < 0) continue;
+    // Kept postings are moved in order; a reordering would need a sort.
+    if (remap[old] <= last) return null;
+    last = remap[old];
+  }
+  const old = new Map<string, Uint8Array>();
+  for (const shard of previous.shards) {
+    const data = read(shard.file);
+    // Shards are named by the hash of their content: a damaged one is not trusted.
+    if (!data || `s/${sha(data)}.bin` !== shard.file) return null;
+    const r = new ByteReader(data);
+    for (let n = r.varint(), i = 0; i < n; i++) {
+      const key = r.string();
+      old.set(key, r.bytes(r.varint()));
+    }
+  }
+  return { remap, firstMoved, changed, old };
+}
+
+/**
+ * The previous postings moved to the new doc ids, with the changed
+ * articles' postings merged in.
+ *
+ * @param old Previous postings by key.
+ * @param remap Old doc id → new doc id, or -1 to drop.
+ * @param firstMoved The lowest old doc id that does not keep its id.
+ * @param fresh Postings of the changed articles, under their new ids.
+ */
+export function patchTerms(old: Map<string, Uint8Array>, remap: Int32Array, firstMoved: number, fresh: Map<string, Postings>): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  for (const [key, bytes] of old) {
+    const added = fresh.get(key);
+    const patched = patchPostings(bytes, key[0] === KEY.bigram, remap, firstMoved, added ? added.finish() : null);
+    if (patched) out.set(key, patched);
+  }
+  for (const [key, p] of fresh) if (!old.has(key)) out.set(key, p.finish());
+  return out;
+}
+
+/** A cursor over encoded postings (see `Postings`): doc, count and the span of its positions. */
+class PostingsCursor {
+  private pos = 0;
+  private left: number;
+  doc = 0;
+  count = 0;
+  start = 0;
+  posStart = 0;
+  posEnd = 0;
+
+  constructor(
+    readonly buf: Uint8Array,
+    private readonly positional: boolean,
+  ) {
+    this.left = this.varint();
+  }
+
+  private varint(): number {
+    let result = 0;
+    let mul = 1;
+    for (;;) {
+      const b = this.buf[this.pos++];
+      result += (b & 0x7f) * mul;
+      if (b < 0x80) return result;
+      mul *= 0x80;
+    }
+  }
+
+  /** Step to the next doc; false at the end. */
+  next(): boolean {
+    if (this.left === 0) return false;
+    this.left--;
+    this.start = this.pos;
+    this.doc += this.varint();
+    this.count = this.varint();
+    this.posStart = this.pos;
+    if (this.positional) for (let k = 0; k < this.count; k++) this.varint();
+    this.posEnd = this.pos;
+    return true;
+  }
+}
+
+/**
+ * One term's postings, patched; null when no doc is left. Returns the input
+ * itself when nothing about the term changed.
+ */
+function patchPostings(bytes: Uint8Array, positional: boolean, remap: Int32Array, firstMoved: number, added: Uint8Array | null): Uint8Array | null {
+  const c = new PostingsCursor(bytes, positional);
+  const bodyStart = headerLength(bytes);
+  // Docs below `firstMoved` keep their ids (and their deltas): copy them as they are.
+  let kept = 0;
+  let lastKept = 0;
+  let more = c.next();
+  while (more && c.doc < firstMoved) {
+    kept++;
+    lastKept = c.doc;
+    more = c.next();
+  }
+  if (!more && !added) return bytes;
+  const body = new ByteWriter(bytes.length + (added?.length ?? 0) + 16);
+  body.bytes(bytes.subarray(bodyStart, more ? c.start : bytes.length));
+  let n = kept;
+  let last = lastKept;
+  const a = added ? new PostingsCursor(added, positional) : null;
+  let moreAdded = a ? a.next() : false;
+  const emit = (cur: PostingsCursor, doc: number) => {
+    body.varint(doc - last);
+    body.varint(cur.count);
+    body.bytes(cur.buf.subarray(cur.posStart, cur.posEnd));
+    last = doc;
+    n++;
+  };
+  for (; more; more = c.next()) {
+    const doc = remap[c.doc] ?? -1;
+    if (doc < 0) continue;
+    while (moreAdded && a!.doc < doc) {
+      emit(a!, a!.doc);
+      moreAdded = a!.next();
+    }
+    emit(c, doc);
+  }
+  while (moreAdded) {
+    emit(a!, a!.doc);
+    moreAdded = a!.next();
+  }
+  if (n === 0) return null;
+  const w = new ByteWriter(body.length + 8);
+  w.varint(n);
+  w.bytes(body.finish());
+  return w.finish();
+}
+
+/** Bytes of the varint at the start. */
+function headerLength(bytes: Uint8Array): number {
+  let i = 0;
+  while (bytes[i] >= 0x80) i++;
+  return i + 1;
 }

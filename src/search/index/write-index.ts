@@ -12,10 +12,10 @@ import { INDEX_VERSION, type DocMeta, type Fragment, type ShardManifest, type Sh
 import type { Postings } from './build-index.ts';
 import { FileWriter } from '../../util/files.ts';
 
-/** What to write: the segments' terms (or, for a kept segment, its shard list), docs and fragments. */
+/** What to write: the terms with their postings, docs and fragments. */
 export interface IndexFiles {
-  /** Per segment: terms to cut into shards, or the shards of a segment kept from the last build. */
-  segments: Array<Map<string, Postings> | ShardRef[]>;
+  /** Postings by key, as collected or as patched from the last build (already encoded). */
+  terms: Map<string, Postings | Uint8Array>;
   /** Docs table, indexed by doc id (holes marked deleted). */
   docs: DocMeta[];
   /** Fragments of the live docs. */
@@ -74,7 +74,7 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
     written++;
   };
 
-  const writeSegment = (terms: Map<string, Postings>): ShardRef[] => {
+  const writeSegment = (terms: Map<string, Postings | Uint8Array>): ShardRef[] => {
     const keys = [...terms.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     const shards: ShardRef[] = [];
     let shard = new ByteWriter();
@@ -92,7 +92,8 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
       shardKeys = [];
     };
     for (const key of keys) {
-      const data = terms.get(key)!.finish();
+      const p = terms.get(key)!;
+      const data = p instanceof Uint8Array ? p : p.finish();
       if (shardKeys.length && shard.length + data.length > budget) flush();
       shard.string(key);
       shard.varint(data.length);
@@ -102,18 +103,8 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
     flush();
     return shards;
   };
-  const segments = index.segments.map((seg) => {
-    if (Array.isArray(seg)) {
-      // A kept segment: its shards are already in place (named by content).
-      for (const s of seg) {
-        const sum = options.existing?.get(s.file);
-        if (!sum) throw new Error(`search index: kept shard ${s.file} is missing from the previous build`);
-        contents.set(s.file, sum);
-      }
-      return seg;
-    }
-    return writeSegment(seg);
-  });
+  // Note: one segment always (the format allows more): the same input gives the same files.
+  const segments = [writeSegment(index.terms)];
 
   const docs = new ByteWriter();
   docs.varint(index.docs.length);

@@ -1,0 +1,239 @@
+/**
+ * The published site folder, switched atomically from one complete build to
+ * the next.
+ *
+ * `_site` is a symbolic link to a complete build in `_site.builds/<id>/`.
+ * A build renders into a scratch folder, brings the spare build folder (the
+ * one before the live one) up to date with hard links, and then points
+ * `_site` at it with one `rename(2)` of a new link over the old: a reader,
+ * a web server or a killed build only ever sees the old site or the new
+ * one, never a mix. The folder that was live becomes the spare, so a build
+ * costs what changed plus one walk of the site, not a copy of it.
+ *
+ * A lock file `_site.lock` (holding the pid) keeps two builds from writing
+ * one site at once; a lock whose process is gone is taken over.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ArchiveError } from '../util/errors.ts';
+import { listFiles } from '../util/files.ts';
+
+/** The site folder of one build output. */
+export interface SiteFolder {
+  /** The path readers use (`_site`), a link to the live build. */
+  output: string;
+  /** Where the builds live (`_site.builds`). */
+  builds: string;
+  /** The live build's folder, or null before the first build. */
+  live: string | null;
+  /** Id of the live build (its folder's name), or null. */
+  liveId: string | null;
+}
+
+/** Thrown when another build holds the lock of a site folder. */
+export class SiteLockedError extends ArchiveError {}
+
+/**
+ * Take the lock of a site folder for this process.
+ *
+ * @returns A function that releases it.
+ * @throws SiteLockedError when a live process holds it.
+ */
+export function lockSite(output: string): () => void {
+  const file = `${output}.lock`;
+  fs.mkdirSync(path.dirname(output), { recursive: true });
+  const me = JSON.stringify({ pid: process.pid, started: startTime(process.pid) });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      fs.writeFileSync(file, me, { flag: 'wx' });
+      return () => {
+        if (readOr(file) === me) fs.rmSync(file, { force: true });
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    let holder: { pid?: unknown; started?: unknown } | null = null;
+    try {
+      holder = JSON.parse(readOr(file) ?? 'null');
+    } catch {
+      // Note: a lock file being written is empty for an instant; a broken one is stale.
+      holder = null;
+    }
+    if (holder && typeof holder.pid === 'number' && isAlive(holder.pid) && (holder.started ?? null) === startTime(holder.pid)) {
+      throw new SiteLockedError(`another build (pid ${holder.pid}) is writing ${path.relative(process.cwd(), output) || output}; wait for it to finish (or stop it) and run this one again`);
+    }
+    // Stale: its build was killed. Take it over.
+    fs.rmSync(file, { force: true });
+  }
+  throw new SiteLockedError(`could not take the lock ${file}; another build keeps taking it`);
+}
+
+/**
+ * Open the site folder: find the live build. A plain `_site` folder from an
+ * earlier version becomes the first build folder.
+ * Note: that move is the one moment `_site` does not exist (two renames); it
+ * happens once.
+ */
+export function openSite(output: string): SiteFolder {
+  const builds = `${output}.builds`;
+  const st = fs.lstatSync(output, { throwIfNoEntry: false });
+  if (st?.isDirectory()) {
+    fs.mkdirSync(builds, { recursive: true });
+    const id = newBuildId();
+    fs.renameSync(output, path.join(builds, id));
+    pointAt(output, path.join(builds, id));
+    return { output, builds, live: path.join(builds, id), liveId: id };
+  }
+  if (st && !st.isSymbolicLink()) throw new ArchiveError(`${output} is a file, not a site folder; move it away`);
+  if (st) {
+    const live = path.resolve(path.dirname(output), fs.readlinkSync(output));
+    if (path.dirname(live) === builds && fs.existsSync(live)) return { output, builds, live, liveId: path.basename(live) };
+  }
+  return { output, builds, live: null, liveId: null };
+}
+
+/** A fresh build id (a folder name under `_site.builds`); later ids sort later. */
+export function newBuildId(): string {
+  return `${Date.now().toString(36).padStart(9, '0')}-${process.pid}`;
+}
+
+/**
+ * Point `output` at a build folder, atomically: a new link is made beside
+ * it and renamed over the old one.
+ */
+export function pointAt(output: string, dir: string): void {
+  const link = `${output}.link-${process.pid}`;
+  fs.rmSync(link, { force: true });
+  fs.symlinkSync(path.relative(path.dirname(output), dir), link);
+  fs.renameSync(link, output);
+}
+
+/**
+ * The spare build folder (any build folder but the live one), emptied of
+ * nothing: it is brought up to date by `syncTree`. Others are removed.
+ * Created empty when there is none.
+ */
+export function spareFolder(site: SiteFolder): string {
+  fs.mkdirSync(site.builds, { recursive: true });
+  const others = fs
+    .readdirSync(site.builds)
+    .filter((n) => n !== site.liveId)
+    .sort();
+  const keep = others.pop();
+  for (const n of others) fs.rmSync(path.join(site.builds, n), { recursive: true, force: true });
+  const dir = path.join(site.builds, keep ?? newBuildId());
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Make `dir` hold exactly the files of `desired` (relative path → file to
+ * take it from), as hard links: a file already linked to its source is left
+ * alone, others are replaced (link beside, then rename), files not desired
+ * removed, folders left empty removed. Copies where hard links fail.
+ *
+ * @param onChange Called after each file added, replaced or removed.
+ * @returns Files added or replaced, and removed.
+ */
+export function syncTree(dir: string, desired: Map<string, string>, onChange?: () => void): { linked: number; removed: number } {
+  let linked = 0;
+  let removed = 0;
+  const seen = new Set<string>();
+  const place = (rel: string, src: string) => {
+    const target = path.join(dir, rel);
+    const tmp = `${target}.sync-tmp`;
+    fs.rmSync(tmp, { force: true });
+    try {
+      fs.linkSync(src, tmp);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') {
+        ensureDir(dir, path.dirname(rel));
+        return place(rel, src);
+      }
+      if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw e;
+      fs.copyFileSync(src, tmp);
+    }
+    const st = fs.lstatSync(target, { throwIfNoEntry: false });
+    if (st?.isDirectory()) fs.rmSync(target, { recursive: true, force: true });
+    fs.renameSync(tmp, target);
+    linked++;
+    onChange?.();
+  };
+  const walk = (sub: string) => {
+    const abs = path.join(dir, sub);
+    for (const e of fs.readdirSync(abs, { withFileTypes: true })) {
+      const rel = sub ? `${sub}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        walk(rel);
+        if (fs.readdirSync(path.join(dir, rel)).length === 0) fs.rmdirSync(path.join(dir, rel));
+        continue;
+      }
+      const src = desired.get(rel);
+      if (src === undefined) {
+        fs.rmSync(path.join(dir, rel), { force: true });
+        removed++;
+        onChange?.();
+        continue;
+      }
+      seen.add(rel);
+      if (fs.lstatSync(path.join(dir, rel)).ino !== fs.statSync(src).ino) place(rel, src);
+    }
+  };
+  walk('');
+  for (const [rel, src] of desired) if (!seen.has(rel)) place(rel, src);
+  return { linked, removed };
+}
+
+/** Make the folder `rel` under `dir`, removing a file that stands in its way. */
+function ensureDir(dir: string, rel: string): void {
+  let at = dir;
+  for (const part of rel.split('/').filter(Boolean)) {
+    at = path.join(at, part);
+    const st = fs.lstatSync(at, { throwIfNoEntry: false });
+    if (st && !st.isDirectory()) fs.rmSync(at, { force: true });
+    if (!st || !st.isDirectory()) fs.mkdirSync(at);
+  }
+}
+
+/** Every file under `dir` as relative path (with `/`) → full path. */
+export function filesOf(dir: string): Map<string, string> {
+  return new Map(listFiles(dir).map((f) => [path.relative(dir, f).split(path.sep).join('/'), f]));
+}
+
+/** Folders and links a killed build of `output` left (`_site.tmp-<pid>`, `_site.old-<pid>`, `_site.link-<pid>`) whose process is gone. */
+export function removeStale(output: string): void {
+  const dir = path.dirname(output);
+  const base = path.basename(output);
+  if (!fs.existsSync(dir)) return;
+  const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp|old|link)-(\\d+)$`);
+  for (const name of fs.readdirSync(dir)) {
+    const m = pattern.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid || !isAlive(pid)) fs.rmSync(path.join(dir, name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    return process.kill(pid, 0);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** When a process started (Linux: field 22 of /proc/<pid>/stat), so a reused pid is not taken for the lock's owner; null elsewhere. */
+function startTime(pid: number): string | null {
+  const stat = readOr(`/proc/${pid}/stat`);
+  if (!stat) return null;
+  return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+}
+
+function readOr(file: string): string | null {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * An index patched from the previous build's postings is byte for byte the
+ * index a full build writes, after any sequence of additions, edits and
+ * removals.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import type { ArchiveArticle } from '../../types.ts';
+import { runIndexJob, type IndexJobResult } from './index-job.ts';
+import { listFiles } from '../../util/files.ts';
+
+const TEXTS = ['长春市推动产业合作', '吉林日报记者报道珲春出口', '冰雪经济新增长极', '项目建设春风浩荡满眼新', '合作共赢发展机遇', 'ABC 2024 年 春节联欢'];
+
+/** A small article; `v` varies its text. */
+function article(date: string, page: number, n: number, v: number): ArchiveArticle {
+  const text = (i: number) => TEXTS[(v + i) % TEXTS.length] + String(v % 7);
+  return {
+    id: `jlrb/${date}/${page}/${n}`,
+    url: `/jlrb/${date}/${page}/${n}/`,
+    paper: 'jlrb',
+    paperName: '吉林日报',
+    date,
+    page: String(page),
+    pageNumber: page,
+    section: null,
+    kicker: v % 3 ? null : text(1),
+    headline: text(0),
+    subhead: null,
+    byline: null,
+    dateline: null,
+    reporters: [],
+    paragraphs: [text(2), text(3) + text(4)],
+    kinds: ['text', 'text'],
+    truncated: [],
+    line: 1,
+    n,
+    keywords: [],
+    source: `jlrb/${date}/${page}.txt`,
+  };
+}
+
+/** Words per article id, as the analysis gives them (so no jieba is needed). */
+const wordsOf = (as: ArchiveArticle[]) => new Map(as.map((a) => [a.id, { [a.headline.slice(0, 2)]: 1 }]));
+
+/** File → hash of an index folder. */
+function tree(dir: string): Record<string, string> {
+  return Object.fromEntries(listFiles(dir).map((f) => [path.relative(dir, f), createHash('sha256').update(fs.readFileSync(f)).digest('hex')]));
+}
+
+async function index(articles: ArchiveArticle[], previous: { dir: string; result: IndexJobResult } | null) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'segments-'));
+  const result = await runIndexJob({ articles, words: wordsOf(articles), previous: previous?.result.state ?? null, existing: null, from: previous?.dir ?? null, dir });
+  return { dir, result };
+}
+
+describe('planIndex', () => {
+  it('should patch the previous index into exactly the index a full build writes', async () => {
+    // An archive is a sorted list of (date, page, n, text variant); each step edits, adds or removes some.
+    const key = fc.record({ day: fc.integer({ min: 1, max: 9 }), page: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 1, max: 3 }) });
+    const step = fc.array(fc.record({ at: key, v: fc.integer({ min: 0, max: 40 }), remove: fc.boolean() }), { maxLength: 6 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.record({ at: key, v: fc.integer({ min: 0, max: 40 }) }), { minLength: 1, maxLength: 20 }), fc.array(step, { minLength: 1, maxLength: 3 }), async (start, steps) => {
+        const state = new Map<string, [number, number, number, number]>();
+        const idOf = (k: { day: number; page: number; n: number }) => `${k.day}/${k.page}/${k.n}`;
+        for (const s of start) state.set(idOf(s.at), [s.at.day, s.at.page, s.at.n, s.v]);
+        const articles = () => [...state.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]).map(([d, p, n, v]) => article(`2024-01-0${d}`, p, n, v));
+        let last = await index(articles(), null);
+        for (const changes of steps) {
+          for (const c of changes) {
+            if (c.remove) state.delete(idOf(c.at));
+            else state.set(idOf(c.at), [c.at.day, c.at.page, c.at.n, c.v]);
+          }
+          const patched = await index(articles(), last);
+          const full = await index(articles(), null);
+          expect(tree(patched.dir)).toEqual(tree(full.dir));
+          expect(patched.result.state).toEqual(full.result.state);
+          last = patched;
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('should patch, not collect everything, when one article of many changed', async () => {
+    const as = Array.from({ length: 20 }, (_, i) => article(`2024-01-${String(10 + i)}`, 1, 1, i));
+    const first = await index(as, null);
+    as[5] = article(as[5].date, 1, 1, 99);
+    const second = await index(as, first);
+    expect(second.result).toMatchObject({ full: false, indexed: 1 });
+    // A damaged shard of the previous build is not trusted.
+    const shard = path.join(first.dir, first.result.manifest.segments[0][0].file);
+    fs.writeFileSync(shard, 'x');
+    expect((await index(as, first)).result).toMatchObject({ full: true });
+  });
+});
