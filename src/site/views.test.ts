@@ -104,7 +104,7 @@ describe('the page view', () => {
   });
 
   it('should list the article with its dateline before the excerpt, and without the caption', () => {
-    expect(at('/jlrb/2024-03-05/2/')).toContain('<p class="excerpt"><span class="dateline">本报讯（记者 王小川）</span> 今年以来，全省春耕备耕有序推进。各地抓紧检修农机具。</p>');
+    expect(at('/jlrb/2024-03-05/2/')).toContain('<p class="excerpt"><span class="dateline">本报讯（记者 王小川）</span>今年以来，全省春耕备耕有序推进。各地抓紧检修农机具。</p>');
   });
 });
 
