@@ -15,6 +15,7 @@ import type { Block, LayoutStyle, ScanLine } from '../types.ts';
 import { endsSentence, median, textWidth } from '../util/chars.ts';
 import { isBylineLine, splitTrailingByline } from '../segment/byline.ts';
 import { despace, isCharspace } from './charspace.ts';
+import { splitDateline } from '../segment/dateline.ts';
 
 export interface PageLayout {
   style: LayoutStyle;
@@ -85,6 +86,12 @@ function printedLines(pieces: string[], columnWidth: number): { text: string; wi
   for (const p of pieces.slice(1)) {
     const lost = /\p{Script=Han}$/u.test(line) && /^\p{Script=Han}/u.test(p) ? 1 : 0;
     const merged = w + lost + textWidth(p);
+    // "2023 年": the OCR spaces a number from its unit inside a line; a wrap comes only on a (nearly) full line.
+    if (/\d$/u.test(line) && /^\p{Script=Han}/u.test(p) && w < columnWidth - 3.5) {
+      line += ' ' + p;
+      w = merged;
+      continue;
+    }
     // In-line only when the line so far is clearly short and the two pieces
     // together make exactly one full line; anything else counts as a wrap.
     if (lost && w < columnWidth - 3.5 && Math.abs(merged - columnWidth) <= 1.5) {
@@ -173,6 +180,12 @@ function continues(cur: Block, t: string, lines: ScanLine[], i: number, full: (w
   if (/^[-—－]/.test(t) && (!cur.indented || endsSentence(prevLine))) return false;
   const prevFull = full(cur.widths[cur.widths.length - 1]);
   if (!prevFull) return false;
+  // A title can follow a column that stops mid-sentence: it is known by what comes under it,
+  // a line wider than any column line (a headline) or an indented dateline.
+  if (looksLikeTitle(t) && textWidth(t) >= 4) {
+    const next = lines[i + 1]?.text ?? '';
+    if ((looksLikeTitle(next) && textWidth(next.trim()) > columnWidthOf(full) + 2) || (INDENT.test(next) && splitDateline(next.trim() + '\n' + (lines[i + 2]?.text ?? '')))) return false;
+  }
   // A full line that ends a sentence may be followed by a title: a line with
   // no sentence punctuation right before an indented line or a dash subhead.
   if (endsSentence(prevLine) && looksLikeTitle(t)) {
@@ -181,6 +194,13 @@ function continues(cur: Block, t: string, lines: ScanLine[], i: number, full: (w
   }
   // A title block never starts a paragraph that wraps: only indented paragraphs continue.
   return cur.indented || cur.widths.length > 1 || !looksLikeTitle(cur.text);
+}
+
+/** The column width a `full` test was made for (the smallest width it calls full, plus one). */
+function columnWidthOf(full: (w: number) => boolean): number {
+  let w = 0;
+  while (!full(w) && w < 60) w += 0.5;
+  return w + 1;
 }
 
 function looksLikeTitle(t: string): boolean {

@@ -79,7 +79,7 @@ function finishArticle(raw: RawArticle, columnWidth: number, style: LayoutStyle)
         // A short last line ends the paragraph: the OCR lost its full stop (a signature's date has none).
         else if (!DATE_LINE.test(text)) text += '。';
       }
-    }
+    } else if (p.kind === 'caption' && !endsSentence(text) && !/(?:摄|[）)])$/u.test(text)) text += '。';
     paragraphs.push(text);
     kinds.push(p.kind);
   });
@@ -102,7 +102,9 @@ function finishArticle(raw: RawArticle, columnWidth: number, style: LayoutStyle)
 function normalizeDateline(raw: string): string {
   const m = /^([\s\S]*?)[（(]([\s\S]*)[）)]$/u.exec(raw.trim());
   if (!m) return normalizeText(raw);
-  const credit = m[2].replace(/\n/g, '').split(/[\s\u3000]+/u).filter(Boolean).map(normalizeText).join(' ');
+  // A wrap between two whole parts ("记者\n李彦国") stood for a space; one inside a word ("记\n者") for nothing.
+  const unwrapped = m[2].replace(/([^\s\u3000]*)\n([^\s\u3000]*)/gu, (_, a: string, b: string) => (Array.from(a).length >= 2 && Array.from(b).length >= 2 ? `${a} ${b}` : a + b));
+  const credit = unwrapped.split(/[\s\u3000]+/u).filter(Boolean).map(normalizeText).join(' ');
   return `${normalizeText(m[1])}（${credit}）`;
 }
 
@@ -121,8 +123,9 @@ function normalizeCaption(text: string): string {
   const body = m?.[1] ?? '';
   const credit = (m?.[2] ?? text).trim();
   const shot = /^([\s\S]*?)[\s\u3000]*摄$/u.exec(credit);
+  const name = shot?.[1].replace(/[\s\u3000]+/gu, '') ?? '';
   const who = shot ? parseByline(shot[1].replace(/\n/g, '')) : null;
-  const creditText = who ? `${who.byline} 摄` : normalizeText(credit);
+  const creditText = who ? `${who.byline} 摄` : shot && /^[\u4e00-\u9fff]{2,3}$/u.test(name) ? `${name} 摄` : normalizeText(credit);
   return body ? `${normalizeParagraph(body)}${creditText}` : creditText;
 }
 

@@ -62,3 +62,14 @@ describe('decodeScan', () => {
     expect(() => decodeScan(new Uint8Array([...enc('好'), 0xff, 0xff, 0xff, 0xfe, 0x80, 0x80]))).toThrow(DecodeError);
   });
 });
+
+describe('decodeScan and the middle dot', () => {
+  it('should decode a GB18030 line with a middle dot (经济·市州) as GB18030, not as damaged UTF-8', () => {
+    // "第5版 经济·市州" in GB18030: the dot is A1A4.
+    const bytes = Uint8Array.from([0xb5, 0xda, 0x35, 0xb0, 0xe6, 0x20, 0xbe, 0xad, 0xbc, 0xc3, 0xa1, 0xa4, 0xca, 0xd0, 0xd6, 0xdd, 0x0a]);
+    const r = decodeScan(bytes);
+    expect(r.text).toBe('第5版 经济·市州\n');
+    expect(r.encoding).toBe('gb18030');
+    expect(r.warnings).toEqual([]);
+  });
+});

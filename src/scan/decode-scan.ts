@@ -90,7 +90,8 @@ function decodeByLine(bytes: Uint8Array): DecodedScan {
       } catch {
         try {
           const gb = gb18030.decode(chunk);
-          if (looksLikeText(gb) && !/[\u0080-\u00ff]/.test(gb)) {
+          // Latin-1 letters mean mojibake; the middle dot (经济·市州) is Chinese punctuation.
+          if (looksLikeText(gb) && !/[\u0080-\u00b6\u00b8-\u00ff]/.test(gb)) {
             s = gb;
             gbLines.push(line);
           }
@@ -126,7 +127,7 @@ function looksLikeText(text: string): boolean {
     const c = ch.codePointAt(0)!;
     if (c === 0xfffd) replaced++;
     else if (c < 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) control++;
-    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || (c >= 0x2010 && c <= 0x2027))
+    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || (c >= 0x2010 && c <= 0x2027) || c === 0xb7)
       good++;
   }
   if (total === 0) return false;

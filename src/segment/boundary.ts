@@ -20,14 +20,14 @@ export const WEIGHTS: BoundaryWeights = {
   datelineAfter: 4,
   subheadAfter: 4,
   titleAfter: 4,
-  longLine: 3,
+  longLine: 2,
   shortLine: -3,
   quotedLine: -1,
   numberInLine: 1,
   leadAfter: 1.5,
   cohesion: -4,
   headingCohesion: -1,
-  headingsSoFar: -1.5,
+  headingsSoFar: -2.5,
   runLength: 1,
 };
 

@@ -9,6 +9,12 @@ describe('isCaption', () => {
     expect(isCaption('2月14日,演员在迎宾表演\n中。当日,第九届亚洲冬季\n运动会闭幕式在哈尔滨举行。\n新华社记者陈益宸摄')).toBe(true);
   });
 
+  it('should recognise a bare name credit and a supplied photo', () => {
+    expect(isCaption('"两岸媒体吉林行"采访团成员\n参观万良长白山人参市场商户\n直播卖货。蒋民 摄')).toBe(true);
+    expect(isCaption('德惠市一家农机专业合作社内,整 修一新的农机整装待发。(德惠市 委宣传部供图)')).toBe(true);
+    expect(isCaption('他说:"我们一起去拍摄。"')).toBe(false);
+  });
+
   it('should recognise a short paragraph that opens with 图为', () => {
     expect(isCaption('图为工人在车间里忙碌。')).toBe(true);
   });

@@ -11,6 +11,10 @@ const ORG = `(?:${KNOWN_ORGS.join('|')}|[入人]民网|[\u4e00-\u9fff]{2,6}?(?:�
 const CREDIT_SHOT = new RegExp(`(?:${ORG}${ROLE}?|${ROLE})[\u4e00-\u9fff·、，,]{2,14}摄$`, 'u');
 /** "摄影 王岩", "摄影：王岩". */
 const CREDIT_PHOTO = /(?:^|[。！？!?）)”])摄影[:：]?[\u4e00-\u9fff·、，,]{2,14}$/u;
+/** A bare name and 摄 after the caption's last sentence: "…直播卖货。蒋民 摄". */
+const CREDIT_NAME = /[。！？!?）)”][\u4e00-\u9fff]{2,3}摄$/u;
+/** A supplied photo: "（德惠市委宣传部供图）", "（资料图片）". */
+const CREDIT_SUPPLIED = /[（(][^（()）]{2,20}(?:供图|供稿|资料图片|图片)[）)]$/u;
 
 /** Longest text a caption runs to, in characters. */
 const MAX_CAPTION = 160;
@@ -24,7 +28,7 @@ const compact = (text: string) => text.replace(/[\s\u3000]+/gu, '');
  */
 export function endsWithPhotoCredit(text: string): boolean {
   const t = compact(text);
-  return CREDIT_SHOT.test(t) || CREDIT_PHOTO.test(t);
+  return CREDIT_SHOT.test(t) || CREDIT_PHOTO.test(t) || CREDIT_NAME.test(t) || CREDIT_SUPPLIED.test(t);
 }
 
 /** Is the whole text a photo credit ("新华社记者 陈益宸 摄")? */

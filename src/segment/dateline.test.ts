@@ -29,4 +29,15 @@ describe('splitDateline', () => {
     expect(splitDateline('本报通讯员走访了多个村屯')).toBeNull();
     expect(splitDateline('据新华社报道,当天')).toBeNull();
   });
+
+  it('should take 据新华社 before the text as a lead credit, and 据新华社报道 as a sentence', () => {
+    expect(splitDateline('据新华社立春已过,气温渐渐回升。')?.raw).toBe('据新华社');
+    expect(splitDateline('据新华社报道,当天')).toBeNull();
+  });
+
+  it('should read 消息 datelines of web outlets', () => {
+    const m = splitDateline('国际在线吉林消息(蒋民)\n8月17日,"两岸媒体吉林行"');
+    expect(m?.raw).toBe('国际在线吉林消息(蒋民)');
+    expect(m?.reporters.map((r) => r.name)).toEqual(['蒋民']);
+  });
 });

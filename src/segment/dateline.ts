@@ -9,7 +9,7 @@ import { KNOWN_ORGS } from './byline.ts';
 import { splitNames } from './names.ts';
 
 /** Outlets that print datelines; other names ending like an outlet are accepted too. */
-const ORG = `(?:${KNOWN_ORGS.join('|')}|[\\u4e00-\\u9fff]{2,6}?(?:日报|晚报|报社|通讯社|新闻社|社|网))`;
+const ORG = `(?:${KNOWN_ORGS.join('|')}|国际在线|[\\u4e00-\\u9fff]{2,6}?(?:日报|晚报|报社|通讯社|新闻社|社|网|在线))`;
 /** Wrap breaks and OCR spaces may fall anywhere inside a dateline. */
 const S = '[\\s\\u3000]*';
 /**
@@ -17,9 +17,10 @@ const S = '[\\s\\u3000]*';
  * 通讯员), then an optional credit in brackets.
  */
 const DATELINE = new RegExp(
-  `^(${ORG})${S}((?:[\\u4e00-\\u9fff]${S}){0,6}?)((?:\\d${S}){1,2}月${S}(?:\\d${S}){1,2}日${S})?(讯|电)(?![员])${S}(?:([（(][^（()）\\n]{0,40}?(?:\\n[^（()）\\n]{0,40}?)?[）)]))?`,
+  `^(${ORG})${S}((?:[\\u4e00-\\u9fff]${S}){0,6}?)((?:\\d${S}){1,2}月${S}(?:\\d${S}){1,2}日${S})?(讯|电|消息)(?![员])${S}(?:([（(][^（()）\\n]{0,40}?(?:\\n[^（()）\\n]{0,40}?)?[）)]))?`,
   'u',
 );
+const SOURCE = new RegExp(`^据(?:${KNOWN_ORGS.filter((o) => o !== '本报').join('|')})(?:电)?(?!报道|消息|介绍|称|统计|了解|悉|[\\u4e00-\\u9fff]{0,2}[，,])`, 'u');
 const ROLE = /^(见习记者|实习记者|特派记者|全媒体记者|融媒体记者|首席记者|摄影记者|特约记者|记者|通讯员|实习生)/u;
 
 export interface DatelineMatch {
@@ -37,6 +38,9 @@ export interface DatelineMatch {
  * @returns The dateline, the rest of the paragraph and the reporters it names, or null.
  */
 export function splitDateline(text: string): DatelineMatch | null {
+  // "据新华社" before the text credits the agency ("据新华社报道，" is a sentence).
+  const source = SOURCE.exec(text);
+  if (source && text.slice(source[0].length).trim()) return { raw: source[0], rest: text.slice(source[0].length), reporters: [] };
   const m = DATELINE.exec(text);
   if (!m) return null;
   const [whole, org, place, date, , credit] = m;

@@ -37,8 +37,9 @@ export function isFurnitureLine(line: string): boolean {
   const tight = spaced.replace(/ /g, '');
   if (!tight || Array.from(tight).length > MAX_LINE || /[。！？]$/u.test(tight)) return false;
   if (EDITORS.test(tight) || DATE_WEEK.test(tight) || HOTLINE.test(tight)) return true;
+  // The paper's name alone, or with the name of a weekly or special page ("城市晚报 健康周刊"); "人民日报关注" is a kicker.
   const paper = PAPERS.find((p) => tight.startsWith(p));
-  if (paper && Array.from(tight).length - paper.length <= 6 && !/[，,。；]/u.test(tight)) return true;
+  if (paper && /^(?:[\u4e00-\u9fff·]{0,4}(?:周刊|专刊|副刊|特刊|版|视点))?$/u.test(tight.slice(paper.length))) return true;
   const label = PAGE_LABEL.exec(spaced);
   return !!label && label.index === 0 && spaced.slice(label[0].length).trim() === '';
 }

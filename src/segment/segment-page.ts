@@ -15,6 +15,7 @@ import { endsSentence, textWidth } from '../util/chars.ts';
 import type { PageLayout } from '../layout/read-blocks.ts';
 import { parseByline, splitTrailingByline, splitTrailingName } from './byline.ts';
 import { isCaption, isPhotoCredit } from './caption.ts';
+import { splitDateline } from './dateline.ts';
 import { boundaryFeatures, boundaryScore, type BoundaryWeights } from './boundary.ts';
 import type { CueName } from './cues/index.ts';
 import { looksLikeTitleText } from './cues/shape.ts';
@@ -139,8 +140,8 @@ export function segmentPage(layout: PageLayout, options: SegmentOptions = {}): S
       continue;
     }
 
-    // 2. Title lines.
-    if (titleLike(b, hardwrap, layout.columnWidth)) {
+    // 2. Title lines; a short line right over a dateline is a headline even with a comma ("前三季度，吉林经济运行稳中向好").
+    if (titleLike(b, hardwrap, layout.columnWidth) || overDateline(b, blocks[i + 1], hardwrap)) {
       const next = blocks[i + 1];
       if (a && !a.closed && a.paragraphs.length === 0 && a.titleLines.length < 3 && !a.dashSubhead) {
         a.titleLines.push(b.text);
@@ -182,8 +183,16 @@ export function segmentPage(layout: PageLayout, options: SegmentOptions = {}): S
       setByline(target, glued.byline, glued.reporters, b);
       target.closed = true;
     }
+    // The date under a notice's signature closes the notice, as a byline closes a report.
+    if (DATE_LINE.test(b.text.trim()) && target.paragraphs.length > 1) target.closed = true;
   }
   return { articles, unplaced };
+}
+
+/** A short block without a sentence end, right over a paragraph that opens with a dateline: a headline. */
+function overDateline(b: Block, next: Block | undefined, hardwrap: boolean): boolean {
+  if (!next || (hardwrap && b.indented) || b.widths.length > 2 || textWidth(b.text) > 40 || endsSentence(b.text)) return false;
+  return splitDateline(next.text) !== null;
 }
 
 /** A short label with no punctuation, e.g. "相关链接", "黎海滨简历". */

@@ -60,3 +60,4 @@ export const headingCohesion: Cue = (ctx) => {
   }
   return total ? shared / total : 0;
 };
+

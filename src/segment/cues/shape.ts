@@ -20,8 +20,11 @@ const width = (b: Block) => textWidth(b.text.replace(/[\s\u3000]+/gu, ''));
 /** How far the line is longer than a short label: 0 at 8 em or less, 1 at 24 em or more. */
 export const longLine: Cue = ({ blocks, at }) => Math.min(1, Math.max(0, (width(blocks[at]) - 8) / 16));
 
-/** A label shorter than 8 em ("相关链接", "黎海滨简历"): headlines say more. */
-export const shortLine: Cue = ({ blocks, at }) => (width(blocks[at]) < 8 ? 1 : 0);
+/** A label of five em or less ("相关链接", "黎海滨简历") is a heading; six or seven em ("立夏时节春耕忙") may be either. */
+export const shortLine: Cue = ({ blocks, at }) => {
+  const w = width(blocks[at]);
+  return w <= 5 ? 1 : w < 8 ? 0.5 : 0;
+};
 
 /** The whole line is a quotation ("双金荣耀"): section headings quote, headlines rarely. */
 export const quotedLine: Cue = ({ blocks, at }) => (/^["“][^"“”]+["”]$/u.test(blocks[at].text.trim()) ? 1 : 0);
