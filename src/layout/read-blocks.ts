@@ -86,8 +86,9 @@ function printedLines(pieces: string[], columnWidth: number): { text: string; wi
   for (const p of pieces.slice(1)) {
     const lost = /\p{Script=Han}$/u.test(line) && /^\p{Script=Han}/u.test(p) ? 1 : 0;
     const merged = w + lost + textWidth(p);
-    // "2023 年": the OCR spaces a number from its unit inside a line; a wrap comes only on a (nearly) full line.
-    if (/\d$/u.test(line) && /^\p{Script=Han}/u.test(p) && w < columnWidth - 3.5) {
+    // "2023 年", "协议: 白山": the OCR spaces a number from its unit, or half-width punctuation from
+    // what follows, inside a line; a wrap comes only on a (nearly) full line.
+    if ((/\d$/u.test(line) || /[,.:;!?]$/u.test(line)) && /^\p{Script=Han}/u.test(p) && w < columnWidth - 3.5) {
       line += ' ' + p;
       w = merged;
       continue;

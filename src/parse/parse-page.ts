@@ -14,6 +14,7 @@ import { DATE_LINE } from '../segment/segment-page.ts';
 import { isCharspace } from '../layout/charspace.ts';
 import { sectionOf, splitFurniture } from '../segment/furniture.ts';
 import { splitDateline } from '../segment/dateline.ts';
+import { endsWithPhotoCredit } from '../segment/caption.ts';
 import { parseByline } from '../segment/byline.ts';
 import type { Reporter } from '../types.ts';
 
@@ -79,7 +80,7 @@ function finishArticle(raw: RawArticle, columnWidth: number, style: LayoutStyle)
         // A short last line ends the paragraph: the OCR lost its full stop (a signature's date has none).
         else if (!DATE_LINE.test(text)) text += '。';
       }
-    } else if (p.kind === 'caption' && !endsSentence(text) && !/(?:摄|[）)])$/u.test(text)) text += '。';
+    } else if (p.kind === 'caption' && !endsSentence(text) && !/[）)]$/u.test(text) && !endsWithPhotoCredit(p.text)) text += '。';
     paragraphs.push(text);
     kinds.push(p.kind);
   });
@@ -125,7 +126,14 @@ function normalizeCaption(text: string): string {
   const shot = /^([\s\S]*?)[\s\u3000]*摄$/u.exec(credit);
   const name = shot?.[1].replace(/[\s\u3000]+/gu, '') ?? '';
   const who = shot ? parseByline(shot[1].replace(/\n/g, '')) : null;
-  const creditText = who ? `${who.byline} 摄` : shot && /^[\u4e00-\u9fff]{2,3}$/u.test(name) ? `${name} 摄` : normalizeText(credit);
+  const photographer = /^摄影[:：]?[\s\u3000]*([\u4e00-\u9fff·、\s]{2,14})$/u.exec(credit);
+  const creditText = who
+    ? `${who.byline} 摄`
+    : shot && /^[\u4e00-\u9fff]{2,3}$/u.test(name)
+      ? `${name} 摄`
+      : photographer
+        ? `摄影 ${photographer[1].trim().split(/[\s\u3000]+/u).join(' ')}`
+        : normalizeText(credit);
   return body ? `${normalizeParagraph(body)}${creditText}` : creditText;
 }
 
