@@ -16,7 +16,7 @@ import type { AnalyzedScan } from './parse/analyze-text.ts';
 import { BuildCache, codeVersion, importGraph, sha256 } from './cache/build-cache.ts';
 import { ArchiveError } from './util/errors.ts';
 import { dirBytes } from './util/files.ts';
-import { filesOf, lockSite, newBuildId, openSite, pointAt, removeStale, spareFolder, syncTree, type SiteFolder } from './output/site-folder.ts';
+import { filesOf, lockSite, newBuildId, openSite, pointAt, removeStale, spareFolder, syncTree, type SiteFolder, type SiteLock } from './output/site-folder.ts';
 import { setArchive } from './site/archive-source.ts';
 import { roomOf } from './site/index.ts';
 import { planRender, renderPasses, selectionOf, unitFiles, unitSignatures, type RenderSelection } from './site/render-plan.ts';
@@ -251,16 +251,16 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const root = options.root ?? process.cwd();
   const output = path.resolve(root, options.output ?? '_site');
   const basePath = normalizeBasePath(options.basePath);
-  const unlock = lockSite(output);
+  const lock = lockSite(output);
   try {
-    return await buildLocked(options, { started, root, output, basePath });
+    return await buildLocked(options, { started, root, output, basePath, lock });
   } finally {
-    unlock();
+    lock.release();
   }
 }
 
-async function buildLocked(options: BuildOptions, at: { started: number; root: string; output: string; basePath: string }): Promise<BuildResult> {
-  const { started, root, output, basePath } = at;
+async function buildLocked(options: BuildOptions, at: { started: number; root: string; output: string; basePath: string; lock: SiteLock }): Promise<BuildResult> {
+  const { started, root, output, basePath, lock } = at;
   removeStale(output);
   const site = openSite(output);
   const archive = await collectArchive(options);
@@ -273,6 +273,10 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
   const siteVersion = `${siteCodeVersion()}|${basePath}|${process.env.SITE_URL ?? ''}`;
   const room = time('room', () => roomOf(archive));
   const units = time('plan', () => unitSignatures(room));
+  // Note: every year page lists all years (templates/_includes/views/calendar-year.njk), which the
+  // year's signature in site/render-plan.ts does not cover; until it does, the list is mixed in here.
+  const years = room.calendar.map((y) => y.year).join(',');
+  for (const [key, sig] of units) if (key.startsWith('y:')) units.set(key, sha256(`${sig}|${years}`).slice(0, 20));
   const previous = stateFile && !options.full && site.live ? time('state', () => readRenderState(stateFile, siteVersion, output, site)) : null;
   const plan = previous ? planRender(previous.units, units) : null;
 
@@ -314,6 +318,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     options.onStage?.(`Indexed ${plural(index.indexed, 'article')} for search${index.full ? '' : ' (patching the index of the last build)'}`);
     time('bundle', () => bundleClient(staging));
     fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');
+    lock.check();
     published = time('publish', () => publish(site, staging, plan ? { removedUnits: plan.removed, index: index.contents } : null));
     killPoint('published');
     if (plan) note = `; incremental: ${count(plan.changed.length)} of ${count(units.size)} units re-rendered, ${plural(published.removed, 'file')} removed`;

@@ -33,39 +33,73 @@ export interface SiteFolder {
 /** Thrown when another build holds the lock of a site folder. */
 export class SiteLockedError extends ArchiveError {}
 
+/** A held lock: `check` throws when another build took it over; `release` gives it up. */
+export interface SiteLock {
+  check(): void;
+  release(): void;
+}
+
 /**
  * Take the lock of a site folder for this process.
  *
- * @returns A function that releases it.
  * @throws SiteLockedError when a live process holds it.
  */
-export function lockSite(output: string): () => void {
+export function lockSite(output: string): SiteLock {
   const file = `${output}.lock`;
+  const shown = path.relative(process.cwd(), output) || output;
   fs.mkdirSync(path.dirname(output), { recursive: true });
   const me = JSON.stringify({ pid: process.pid, started: startTime(process.pid) });
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < 5; attempt++) {
     try {
-      fs.writeFileSync(file, me, { flag: 'wx' });
-      return () => {
-        if (readOr(file) === me) fs.rmSync(file, { force: true });
+      // Note: written beside and linked in, so the lock file is never seen half written.
+      const tmp = `${file}.${process.pid}`;
+      fs.writeFileSync(tmp, me);
+      try {
+        fs.linkSync(tmp, file);
+      } finally {
+        fs.rmSync(tmp, { force: true });
+      }
+      const ino = fs.statSync(file).ino;
+      const held = () => fs.statSync(file, { throwIfNoEntry: false })?.ino === ino;
+      return {
+        check: () => {
+          if (!held()) throw new SiteLockedError(`another build took over the lock of ${shown}; this build stops without publishing`);
+        },
+        release: () => {
+          if (held()) fs.rmSync(file, { force: true });
+        },
       };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
+    const ino = fs.statSync(file, { throwIfNoEntry: false })?.ino;
     let holder: { pid?: unknown; started?: unknown } | null = null;
     try {
       holder = JSON.parse(readOr(file) ?? 'null');
     } catch {
-      // Note: a lock file being written is empty for an instant; a broken one is stale.
       holder = null;
     }
     if (holder && typeof holder.pid === 'number' && isAlive(holder.pid) && (holder.started ?? null) === startTime(holder.pid)) {
-      throw new SiteLockedError(`another build (pid ${holder.pid}) is writing ${path.relative(process.cwd(), output) || output}; wait for it to finish (or stop it) and run this one again`);
+      throw new SiteLockedError(`another build (pid ${holder.pid}) is writing ${shown}; wait for it to finish (or stop it) and run this one again`);
     }
-    // Stale: its build was killed. Take it over.
-    fs.rmSync(file, { force: true });
+    // Stale: its build was killed. Take it away, but only that very file:
+    // another build may have replaced it meanwhile (then put that one back).
+    const moved = `${file}.stale-${process.pid}`;
+    try {
+      fs.renameSync(file, moved);
+    } catch {
+      continue;
+    }
+    if (fs.statSync(moved).ino !== ino) {
+      try {
+        fs.linkSync(moved, file);
+      } catch {
+        // Someone else took it meanwhile; they hold it.
+      }
+    }
+    fs.rmSync(moved, { force: true });
   }
-  throw new SiteLockedError(`could not take the lock ${file}; another build keeps taking it`);
+  throw new SiteLockedError(`could not take the lock ${file}: other builds keep taking it`);
 }
 
 /**
