@@ -15,6 +15,8 @@ interface GoldArticle {
   headline: string;
   subhead: string | null;
   byline: string | null;
+  /** Printed at the start of the first paragraph (answers from dev-15 on). */
+  dateline?: string | null;
   paragraphs: string[];
 }
 
@@ -71,26 +73,43 @@ function printedLines(text: string, width: number, firstIndent: number): string[
   return out;
 }
 
-/** Print articles as one page scan in the wrapped or the hard-wrapped OCR style. */
-export function printPage(articles: GoldArticle[], style: 'wrapped' | 'hardwrap', width: number): string {
+/** The OCR styles `printPage` writes (CRLF+BOM and GB18030 are byte encodings of these). */
+export type PrintStyle = 'wrapped' | 'hardwrap' | 'charspace';
+
+/** A space between every two characters, as charspace OCR writes a line. */
+const charspaced = (line: string) => Array.from(line).join(' ');
+
+/**
+ * Print articles as one page scan in one of the OCR styles: datelines at the
+ * start of the first paragraph, bylines on their own line, optional page
+ * furniture above the first article.
+ */
+export function printPage(articles: GoldArticle[], style: PrintStyle, width: number, furniture: string[] = []): string {
   const out: string[] = [];
+  if (furniture.length) out.push(...furniture.map(halfWidth), '');
   for (const a of articles) {
     const title = [a.kicker, a.headline].filter((x): x is string => !!x).map(halfWidth);
+    const paragraphs = a.paragraphs.map((p, i) => (i === 0 && a.dateline ? a.dateline + p : p)).map(halfWidth);
     if (style === 'wrapped') {
       out.push(title.join(' '), '');
       if (a.subhead) out.push('-' + halfWidth(a.subhead), '');
-      for (const p of a.paragraphs) out.push(printedLines(halfWidth(p), width, 2).join(' '), '');
+      for (const p of paragraphs) out.push(printedLines(p, width, 2).join(' '), '');
       if (a.byline) out.push(a.byline, '');
-    } else {
+    } else if (style === 'hardwrap') {
       out.push(...title);
       if (a.subhead) out.push('-' + halfWidth(a.subhead));
-      for (const p of a.paragraphs) {
-        const ls = printedLines(halfWidth(p), width, 2);
+      for (const p of paragraphs) {
+        const ls = printedLines(p, width, 2);
         ls[0] = '　　' + ls[0];
         out.push(...ls);
       }
       if (a.byline) out.push(a.byline);
       out.push('');
+    } else {
+      for (const t of title) out.push(charspaced(t), '');
+      if (a.subhead) out.push('-' + charspaced(halfWidth(a.subhead)), '');
+      for (const p of paragraphs) out.push(...printedLines(p, width, 0).map(charspaced), '');
+      if (a.byline) out.push(charspaced(a.byline), '');
     }
   }
   return out.join('\n');

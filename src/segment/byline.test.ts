@@ -62,6 +62,10 @@ describe('parseByline on credits as the new pages print them', () => {
       ],
     });
     expect(parseByline('吉林日报全媒体记者刘勃张宽')?.byline).toBe('吉林日报全媒体记者 刘勃 张宽');
+    expect(parseByline('吉林日报记者孙立波实习生何佳怡')?.reporters).toEqual([
+      { name: '孙立波', role: '记者', org: '吉林日报' },
+      { name: '何佳怡', role: '实习生', org: null },
+    ]);
   });
 
   it('should take a credit to another outlet as the byline', () => {

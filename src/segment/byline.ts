@@ -61,7 +61,7 @@ export function parseByline(text: string): BylineMatch | null {
   const t = text.trim();
   const credit = SOURCE_CREDIT.exec(t);
   if (credit && isOrg(t.slice(1).replace(/(?:电|报道|消息)$/u, ''))) return { byline: t, reporters: [] };
-  const tokens = t.split(/[\s\u3000、，,]+/u).filter(Boolean);
+  const tokens = unglue(t).split(/[\s\u3000、，,]+/u).filter(Boolean);
   if (!tokens.length) return null;
   const reporters: Reporter[] = [];
   const parts: string[] = [];
@@ -105,6 +105,21 @@ export function splitTrailingName(text: string): (BylineMatch & { rest: string }
   const m = /^([\s\S]*[。！？!?”"])[\s\u3000]+([\u4e00-\u9fff]{2,3})$/u.exec(text.trimEnd());
   if (!m || !startsWithSurname(m[2])) return null;
   return { byline: m[2], reporters: [{ name: m[2], role: '作者', org: null }], rest: m[1] };
+}
+
+/**
+ * Space a byline the OCR printed without spaces ("吉林日报记者孙立波实习生何佳怡"):
+ * after the first role, every later role word stands apart from the names
+ * around it. The organisation stays glued to the first role.
+ */
+function unglue(text: string): string {
+  const re = new RegExp(ROLE_SOURCE, 'gu');
+  const first = re.exec(text);
+  if (!first) return text;
+  const head = text.slice(0, first.index + first[0].length);
+  const tail = text.slice(head.length);
+  // Only a later role word needs spacing; a name glued to the first role is cut by `splitNames`.
+  return new RegExp(ROLE_SOURCE, 'u').test(tail) ? head + tail.replace(new RegExp(ROLE_SOURCE, 'gu'), ' $& ').replace(/ +/g, ' ').trimEnd() : text;
 }
 
 /** True when a whole line is a byline. */
