@@ -29,7 +29,8 @@ Build options:
   --input <dir>        scans laid out as <paper>/<YYYY-MM-DD>/<page>.txt (default: articles)
   --output <dir>       where the site goes (default: _site)
   --base-path <path>   URL path the site is served under, e.g. /repo-name/ (default: /)
-  --site-url <url>     absolute URL of the deployed site, for feeds and sitemaps
+  --site-url <url>     absolute URL of the deployed site, for canonical links, og:url, the sitemap
+                       and the feed (default $SITE_URL; without one no absolute URL is written)
   --strict             treat warnings as failures
   --full               render every page (by default only what changed since the last build)
 
@@ -78,7 +79,19 @@ async function main(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  if (values['site-url']) process.env.SITE_URL = values['site-url'];
+  if (values['site-url'] !== undefined) {
+    let url: URL | null = null;
+    try {
+      url = new URL(values['site-url']);
+    } catch {
+      url = null;
+    }
+    if (!url || !/^https?:$/.test(url.protocol)) {
+      console.error(`archive: --site-url must be an absolute http(s) URL such as https://example.org/archive/ (got ${JSON.stringify(values['site-url'])})`);
+      return 2;
+    }
+    process.env.SITE_URL = url.href;
+  }
   switch (command) {
     case 'parse':
       if (positionals.length !== 1) {
@@ -87,6 +100,7 @@ async function main(argv: string[]): Promise<number> {
       }
       return parseCommand(positionals[0], values.json === true);
     case 'build':
+      warnNoSiteUrl();
       return runBuild(values);
     case 'serve':
       return serve(values);
@@ -104,6 +118,7 @@ async function main(argv: string[]): Promise<number> {
         replace: values.replace === true,
       });
       if (!added.length) return code || 1;
+      warnNoSiteUrl();
       const built = await runBuild(values);
       return code || built;
     }
@@ -133,6 +148,13 @@ async function main(argv: string[]): Promise<number> {
     default:
       console.error(`archive: unknown command "${command}". Run "archive --help" for usage.`);
       return 2;
+  }
+}
+
+/** A site built without its URL has no canonical links, og:url or sitemap entries: say so (not for `serve`, which is local). */
+function warnNoSiteUrl(): void {
+  if (!process.env.SITE_URL) {
+    console.error('archive build: warning: no --site-url, so no absolute URL is written: no canonical links or og:url, a sitemap that lists no page, feed links relative to the site; give --site-url https://… to build a site to publish');
   }
 }
 

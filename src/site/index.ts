@@ -8,13 +8,13 @@ import type { Archive, ArchiveArticle } from '../types.ts';
 import { getArchive, getSelection } from './archive-source.ts';
 import { readingRoom, type ReadingRoom } from './collections.ts';
 import { renderLists } from './render-plan.ts';
-import { absoluteUrl, siteFilters } from './filters.ts';
+import { absoluteUrl, prefixedPath, siteFilters } from './filters.ts';
 import { articleRecord, catalogueEntry, keywordUrl, newsArticleLd, reporterUrl, safeJson } from './structured-data.ts';
 import { renderArticleBody, renderMarkdown } from '../render/render.ts';
 import { rawTextHtml } from '../render/raw-text.ts';
 
 export interface SiteOptions {
-  /** Absolute URL the site is deployed at, for feeds and sitemaps. Default $SITE_URL, else http://localhost:8080/. */
+  /** Absolute URL the site is deployed at, for feeds and sitemaps. Default $SITE_URL; without one no absolute URL is written (links are site-relative). */
   siteUrl?: string;
 }
 
@@ -32,10 +32,14 @@ export function roomOf(archive: Archive): ReadingRoom {
 
 /** Register the archive site on an Eleventy config. */
 export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}): void {
-  const siteUrl = () => options.siteUrl ?? process.env.SITE_URL ?? 'http://localhost:8080/';
+  const siteUrl = () => options.siteUrl ?? (process.env.SITE_URL || null);
   // Note: read lazily; Eleventy sets the path prefix after plugins are added.
   const pathPrefix = () => (eleventyConfig as unknown as { pathPrefix?: string }).pathPrefix ?? '/';
-  const absolute = (url: string) => absoluteUrl(url, siteUrl(), pathPrefix());
+  // Note: without a site URL, a site-relative path (with the base path): a guessed host would send search engines there.
+  const absolute = (url: string) => {
+    const site = siteUrl();
+    return site ? absoluteUrl(url, site, pathPrefix()) : prefixedPath(url, pathPrefix());
+  };
 
   eleventyConfig.addGlobalData('archive', async () => getArchive());
   eleventyConfig.addGlobalData('room', async () => roomOf(await getArchive()));
@@ -48,7 +52,8 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}
     url: siteUrl(),
   }));
 
-  for (const [name, fn] of Object.entries(siteFilters({ siteUrl, pathPrefix }))) eleventyConfig.addFilter(name, fn);
+  for (const [name, fn] of Object.entries(siteFilters({ siteUrl: () => siteUrl() ?? '', pathPrefix }))) eleventyConfig.addFilter(name, fn);
+  eleventyConfig.addFilter('absUrl', absolute);
   eleventyConfig.addFilter('reporterUrl', reporterUrl);
   eleventyConfig.addFilter('keywordUrl', keywordUrl);
 
