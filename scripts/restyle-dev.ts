@@ -30,6 +30,7 @@ for (const style of ['wrapped', 'hardwrap', 'charspace'] as const) {
     const answer = JSON.parse(fs.readFileSync(path.join(corpus, `${stem}.gold.json`), 'utf8'));
     const text = printPage(answer.articles, style, widths[style][i % 4], answer.furniture ?? []);
     fs.writeFileSync(path.join(gold, `${stem}.gold.json`), JSON.stringify(answer));
+    fs.writeFileSync(path.join(gold, `${stem}.txt`), text);
     fs.writeFileSync(path.join(pred, `${stem}.json`), JSON.stringify(toJsonOutput(parsePage(text))));
   });
   console.log(`# ${style}`);

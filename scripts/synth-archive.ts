@@ -60,7 +60,8 @@ function printedLines(text: string, width: number, firstIndent: number): string[
   let limit = width - firstIndent;
   for (const c of text) {
     const cw = /[0-9A-Za-z%.]/.test(c) ? 0.5 : 1;
-    if (w + cw > limit) {
+    // Chinese typesetting never starts a line with closing punctuation (避头点): it squeezes into the line.
+    if (w + cw > limit && !/^[，。、；：！？”’）》,.;:!?"')]$/u.test(c)) {
       out.push(line);
       line = '';
       w = 0;

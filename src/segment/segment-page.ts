@@ -13,7 +13,8 @@
 import type { Block, Reporter, Unplaced } from '../types.ts';
 import { endsSentence, textWidth } from '../util/chars.ts';
 import type { PageLayout } from '../layout/read-blocks.ts';
-import { parseByline, splitTrailingByline, splitTrailingName } from './byline.ts';
+import { parseByline, splitTrailingByline, splitTrailingName, type BylineMatch } from './byline.ts';
+import { startsWithSurname } from './names.ts';
 import { isCaption, isPhotoCredit } from './caption.ts';
 import { splitDateline } from './dateline.ts';
 import { boundaryFeatures, boundaryScore, type BoundaryWeights } from './boundary.ts';
@@ -126,8 +127,8 @@ export function segmentPage(layout: PageLayout, options: SegmentOptions = {}): S
       continue;
     }
 
-    // 1. A line that is only a byline.
-    const whole = parseByline(b.text);
+    // 1. A line that is only a byline (a bare name counts under finished text, where an article ends).
+    const whole = parseByline(b.text) ?? (a && isBareNameByline(b, a, blocks[i + 1]) ? bareName(b.text) : null);
     if (whole) {
       if (a && a.paragraphs.length === 0 && a.titleLines.length > 0 && !a.byline) {
         // Byline printed under the title, before the body.
@@ -191,8 +192,21 @@ export function segmentPage(layout: PageLayout, options: SegmentOptions = {}): S
 
 /** A short block without a sentence end, right over a paragraph that opens with a dateline: a headline. */
 function overDateline(b: Block, next: Block | undefined, hardwrap: boolean): boolean {
-  if (!next || (hardwrap && b.indented) || b.widths.length > 2 || textWidth(b.text) > 40 || endsSentence(b.text)) return false;
+  if (!next || (hardwrap && b.indented) || DASH_START.test(b.text) || b.widths.length > 2 || textWidth(b.text) > 40 || endsSentence(b.text)) return false;
   return splitDateline(next.text) !== null;
+}
+
+/** A surname-led name of two or three characters alone on a line. */
+function bareName(text: string): BylineMatch | null {
+  const t = text.trim();
+  return /^[\u4e00-\u9fff]{2,3}$/u.test(t) && startsWithSurname(t) ? { byline: t, reporters: [{ name: t, role: '作者', org: null }] } : null;
+}
+
+/** A bare name line closes an article: after finished text, before a title or the end of the page. */
+function isBareNameByline(b: Block, a: RawArticle, next: Block | undefined): boolean {
+  const last = a.paragraphs[a.paragraphs.length - 1];
+  if (a.closed || !last || !endsSentence(last.text) || !bareName(b.text)) return false;
+  return !next || (!next.indented && !endsSentence(next.text) && textWidth(next.text) <= 45 && !/[。，,]/u.test(next.text));
 }
 
 /** A short label with no punctuation, e.g. "相关链接", "黎海滨简历". */
