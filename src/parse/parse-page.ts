@@ -133,7 +133,10 @@ function normalizeCaption(text: string): string {
       ? `${name} 摄`
       : photographer
         ? `摄影 ${photographer[1].trim().split(/[\s\u3000]+/u).join(' ')}`
-        : normalizeText(credit);
+        : shot
+          ? // Any other credit ("人民网 李洋 摄") keeps its parts apart as printed.
+            `${shot[1].trim().split(/[\s\u3000]+/u).map(normalizeText).join(' ')} 摄`
+          : normalizeText(credit);
   return body ? `${normalizeParagraph(body)}${creditText}` : creditText;
 }
 
@@ -149,7 +152,11 @@ function isParallel(parts: string[]): boolean {
  * a slogan.
  */
 function splitTitle(raw: RawArticle): Pick<Article, 'kicker' | 'headline' | 'subhead'> {
-  const lines = raw.titleLines.map((l) => l.trim()).filter(Boolean);
+  // A line that opens with a conjunction (暨, 和, 与, 及) continues the line above it: a headline printed on two lines.
+  const lines = raw.titleLines
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .reduce<string[]>((out, l) => (out.length && /^[暨和与及]/u.test(l) ? [...out.slice(0, -1), out[out.length - 1] + l] : [...out, l]), []);
   let kicker: string | null = null;
   let headline = '';
   let subhead: string | null = raw.dashSubhead;
@@ -162,7 +169,9 @@ function splitTitle(raw: RawArticle): Pick<Article, 'kicker' | 'headline' | 'sub
     } else headline = lines[0];
   } else if (lines.length === 2) {
     const firstParts = lines[0].split(/[\s\u3000]+/u);
-    if (isParallel(firstParts) || subhead) {
+    // A short first line over a longer one is a column name set as kicker (文化中国行, 蹲点采访).
+    const columnName = Array.from(lines[0]).length <= 6 && Array.from(lines[1]).length > Array.from(lines[0]).length + 2;
+    if (isParallel(firstParts) || subhead || columnName) {
       kicker = lines[0];
       headline = lines[1];
     } else {
