@@ -2,11 +2,15 @@
  * Build benchmark: `npm run bench -- --pages N`.
  *
  * Makes a synthetic archive of N pages from the fixture pages, then measures a
- * cold build (empty cache), a rebuild after adding one page (a new issue) and
- * a rebuild after editing one old page, each as its own process. Reports peak
- * RSS, time per page for each stage of the cold build, output and index size.
+ * cold build (empty cache), a rebuild after adding one page (a new issue), a
+ * rebuild after editing one old page and a rebuild with no change, each as
+ * its own process. Reports peak RSS, time per page for each stage of the
+ * cold build, output and index size, and the seconds each rebuild spent
+ * publishing (making the spare build folder the new site and switching to
+ * it: what atomic builds cost; the first rebuild after a cold build links
+ * every file into the spare folder).
  * The last line is one JSON object:
- * {"pages", "articles", "cold_s", "add_one_s", "edit_one_s", "peak_rss_mb", "per_page_ms": {stage: ms}, "output_mb", "index_mb"}
+ * {"pages", "articles", "cold_s", "add_one_s", "edit_one_s", "noop_s", "publish_s": {"add", "edit", "noop"}, "peak_rss_mb", "per_page_ms": {stage: ms}, "output_mb", "index_mb"}
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -72,6 +76,8 @@ const add = runBuild('add-one');
 const oldPage = path.join(input, 'jlrb', dates[Math.floor(dates.length / 3)], '2.txt');
 fs.writeFileSync(oldPage, fs.readFileSync(oldPage, 'utf8').replace(/([。])/, '（更正）$1'));
 const edit = runBuild('edit-one');
+const noop = runBuild('no-op');
+const publish = (r: { report: Report }) => Math.round((r.report.timings.find((t) => t.stage === 'publish')?.ms ?? 0) / 100) / 10;
 
 const per: Record<string, number> = {};
 for (const t of cold.report.timings) per[t.stage] = Math.round((t.ms / cold.report.pages) * 100) / 100;
@@ -81,7 +87,9 @@ const result = {
   cold_s: Math.round(cold.seconds * 10) / 10,
   add_one_s: Math.round(add.seconds * 10) / 10,
   edit_one_s: Math.round(edit.seconds * 10) / 10,
-  peak_rss_mb: Math.round(Math.max(cold.report.maxRssKb, add.report.maxRssKb, edit.report.maxRssKb) / 1024),
+  noop_s: Math.round(noop.seconds * 10) / 10,
+  publish_s: { add: publish(add), edit: publish(edit), noop: publish(noop) },
+  peak_rss_mb: Math.round(Math.max(cold.report.maxRssKb, add.report.maxRssKb, edit.report.maxRssKb, noop.report.maxRssKb) / 1024),
   per_page_ms: per,
   output_mb: Math.round(dirBytes(output) / 1e5) / 10,
   index_mb: Math.round(dirBytes(path.join(output, 'search-index')) / 1e5) / 10,

@@ -71,6 +71,8 @@ interface Workspace {
 let w: Workspace;
 let before: Record<string, string>;
 let after: Record<string, string>;
+/** Puts the input back as it was before the rebuild. */
+let revert: () => void;
 
 beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atomic-'));
@@ -82,10 +84,17 @@ beforeAll(async () => {
   // The rebuild: edit a page, add an issue, delete a page.
   const days = fs.readdirSync(path.join(w.input, 'jlrb')).filter((d) => /^\d{4}-/.test(d)).sort();
   const edited = path.join(w.input, 'jlrb', days[0], '1.txt');
+  const deleted = path.join(w.input, 'cswb', days[0], '3.txt');
+  const [editedText, deletedText] = [fs.readFileSync(edited), fs.readFileSync(deleted)];
+  revert = () => {
+    fs.writeFileSync(edited, editedText);
+    fs.writeFileSync(deleted, deletedText);
+    fs.rmSync(path.join(w.input, 'jlrb/2030-01-01'), { recursive: true });
+  };
   fs.writeFileSync(edited, fs.readFileSync(edited, 'utf8').replace(/。/, '（更正）。'));
   fs.mkdirSync(path.join(w.input, 'jlrb/2030-01-01'), { recursive: true });
   fs.writeFileSync(path.join(w.input, 'jlrb/2030-01-01/1.txt'), fs.readFileSync(path.join(w.input, 'jlrb', days[1], '2.txt'), 'utf8').replace(/。/, '（新）。'));
-  fs.rmSync(path.join(w.input, 'cswb', days[0], '3.txt'));
+  fs.rmSync(deleted);
   // What the rebuild must give: a full build of the new input, elsewhere.
   const full = path.join(dir, 'full');
   await build({ input: w.input, output: full, root: dir, cache: null });
@@ -126,12 +135,21 @@ describe('#11 a killed build', () => {
     expect(done.code, done.stderr).toBeLessThanOrEqual(1);
     expect(snapshot(w.output)).toEqual(after);
     expect(fs.readdirSync(w.dir).filter((n) => /\.(tmp|link)-/.test(n))).toEqual([]);
+
+    // Back to the first input, killed while the spare folder is brought up to date from the record of the last build's changes.
+    revert();
+    [before, after] = [after, before];
+    const killed = await runCli(w, { killAt: 'sync:5' });
+    expect(killed.signal, killed.stderr).toBe('SIGKILL');
+    expect(expectConsistent('sync:5 (from the record)')).toBe('old');
+    await runCli(w);
+    expect(snapshot(w.output)).toEqual(after);
   }, 120_000);
 
   it('should refuse a second build while one runs, with one line naming the other', () => {
     const lock = lockSite(w.output);
     try {
-      const second = spawnSync(process.execPath, [...NODE_ARGS, 'build', '--input', w.input, '--output', w.output], { cwd: w.dir, encoding: 'utf8' });
+      const second = spawnSync(process.execPath, [...NODE_ARGS, 'build', '--input', w.input, '--output', w.output, '--site-url', 'https://example.org/'], { cwd: w.dir, encoding: 'utf8' });
       expect(second.status).toBe(1);
       expect(second.stderr.trim()).toBe(`archive: another build (pid ${process.pid}) is writing _site; wait for it to finish (or stop it) and run this one again`);
     } finally {

@@ -170,7 +170,7 @@ describe('#11 absolute URLs', () => {
       expect(html).toContain('<link rel="canonical" href="https://example.org/archive/sub/jlrb/2023-02-01/3/1/">');
       expect(html).toContain('<meta property="og:url" content="https://example.org/archive/sub/jlrb/2023-02-01/3/1/">');
       expect(fs.readFileSync(path.join(site, 'sitemap.xml'), 'utf8')).toContain('<loc>https://example.org/archive/sub/jlrb/2023-02-01/3/1/</loc>');
-      expect(absoluteUrls(site).every((u) => u.startsWith('https://example.org/archive/sub/'))).toBe(true);
+      expect(absoluteUrls(site).filter((u) => !u.startsWith('https://example.org/archive/sub/'))).toEqual([]);
     } finally {
       if (saved === undefined) delete process.env.SITE_URL;
       else process.env.SITE_URL = saved;

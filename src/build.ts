@@ -16,7 +16,7 @@ import type { AnalyzedScan } from './parse/analyze-text.ts';
 import { BuildCache, codeVersion, importGraph, sha256 } from './cache/build-cache.ts';
 import { ArchiveError } from './util/errors.ts';
 import { dirBytes } from './util/files.ts';
-import { filesOf, lockSite, newBuildId, openSite, pointAt, removeStale, spareFolder, syncTree, type SiteFolder, type SiteLock } from './output/site-folder.ts';
+import { filesOf, lockSite, mirrorFile, newBuildId, openSite, pointAt, readChanges, removeStale, spareFolder, syncTree, writeChanges, type SiteFolder, type SiteLock } from './output/site-folder.ts';
 import { setArchive } from './site/archive-source.ts';
 import { roomOf } from './site/index.ts';
 import { planRender, renderPasses, selectionOf, unitFiles, unitSignatures, type RenderSelection } from './site/render-plan.ts';
@@ -319,7 +319,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     time('bundle', () => bundleClient(staging));
     fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');
     lock.check();
-    published = time('publish', () => publish(site, staging, plan ? { removedUnits: plan.removed, index: index.contents } : null));
+    published = time('publish', () => publish(site, staging, plan ? { removedUnits: plan.removed, index: index.contents, previousIndex: previous!.index } : null));
     killPoint('published');
     if (plan) note = `; incremental: ${count(plan.changed.length)} of ${count(units.size)} units re-rendered, ${plural(published.removed, 'file')} removed`;
     files = published.written;
@@ -356,16 +356,20 @@ function killPoint(point: string, n = 0): void {
 }
 
 /**
- * Publish the scratch folder as the new live build. The new build's files
- * are the live build's (for an incremental render: less the removed units'
- * files and index files no longer used) overlaid with the scratch files;
- * a scratch file with the same bytes as the live one keeps the live one.
- * When nothing differs, nothing is touched. Otherwise the spare build folder
- * is made that file set (hard links) and `output` switched to it.
+ * Publish the scratch folder as the new live build: the live build with the
+ * scratch files that differ from it, less what is gone (for an incremental
+ * render: the removed units' files and the index files no longer used; for
+ * a full one: whatever the scratch folder lacks). When nothing differs,
+ * nothing is touched. Otherwise the spare build folder is made that site
+ * (hard links) and `output` switched to it.
  *
- * @param incremental For an incremental render: the removed units and every index file (path → hash); null when the scratch folder is the whole site.
+ * @param incremental For an incremental render: the removed units, and the index files (path → hash) of this build and the last; null when the scratch folder is the whole site.
  */
-function publish(site: SiteFolder, staging: string, incremental: { removedUnits: string[]; index: Map<string, string> } | null): { written: number; removed: number; swapped: boolean } {
+function publish(
+  site: SiteFolder,
+  staging: string,
+  incremental: { removedUnits: string[]; index: Map<string, string>; previousIndex: Map<string, string> } | null,
+): { written: number; removed: number; swapped: boolean } {
   const scratch = filesOf(staging);
   if (!site.live) {
     // The first build: the scratch folder becomes the live build as it is.
@@ -375,37 +379,60 @@ function publish(site: SiteFolder, staging: string, incremental: { removedUnits:
     pointAt(site.output, dir);
     return { written: scratch.size, removed: 0, swapped: true };
   }
-  const live = filesOf(site.live);
-  const desired = new Map<string, string>();
+  const live = site.live;
+  const inLive = (rel: string) => fs.existsSync(path.join(live, rel));
+  // What differs from the live build: path → new file, or null to remove.
+  const changes = new Map<string, string | null>();
+  let liveFiles: Map<string, string> | null = null;
   if (incremental) {
-    for (const [rel, file] of live) if (!rel.startsWith('search-index/') || incremental.index.has(rel.slice('search-index/'.length))) desired.set(rel, file);
-    for (const key of incremental.removedUnits) for (const rel of unitFiles(key)) desired.delete(rel.replace(/^\//, ''));
+    for (const key of incremental.removedUnits) for (const rel of unitFiles(key).map((f) => f.replace(/^\//, ''))) if (inLive(rel)) changes.set(rel, null);
+    for (const rel of incremental.previousIndex.keys()) if (!incremental.index.has(rel) && inLive(`search-index/${rel}`)) changes.set(`search-index/${rel}`, null);
+  } else {
+    liveFiles = filesOf(live);
+    for (const rel of liveFiles.keys()) if (!scratch.has(rel)) changes.set(rel, null);
   }
+  for (const [rel, file] of scratch) if (!sameBytes(path.join(live, rel), file)) changes.set(rel, file);
   let written = 0;
-  for (const [rel, file] of scratch) {
-    const old = live.get(rel);
-    if (old && sameBytes(old, file)) desired.set(rel, old);
-    else {
-      desired.set(rel, file);
-      written++;
-    }
-  }
-  let removed = 0;
-  for (const rel of live.keys()) if (!desired.has(rel)) removed++;
-  if (written === 0 && removed === 0) return { written, removed, swapped: false };
+  for (const src of changes.values()) if (src !== null) written++;
+  const removed = changes.size - written;
+  if (changes.size === 0) return { written, removed, swapped: false };
+
   const spare = spareFolder(site);
-  let changes = 0;
-  syncTree(spare, desired, () => killPoint('sync', ++changes));
-  // Note: a fresh name, so the render state can tell which build it describes.
-  const dir = path.join(site.builds, newBuildId());
-  fs.renameSync(spare, dir);
+  const history = readChanges(site, site.liveId!);
+  // Note: renamed before it is touched, so a build killed while syncing leaves a folder no record describes.
+  const id = newBuildId();
+  const dir = path.join(site.builds, id);
+  fs.renameSync(spare.dir, dir);
+  let done = 0;
+  const tick = () => killPoint('sync', ++done);
+  if (history && history.base === spare.id) {
+    // The spare is the build before the live one: it differs only where the live build changed it.
+    for (const rel of history.changed) {
+      if (changes.has(rel)) continue;
+      mirrorFile(dir, rel, inLive(rel) ? path.join(live, rel) : null);
+      tick();
+    }
+    for (const [rel, src] of changes) {
+      mirrorFile(dir, rel, src);
+      tick();
+    }
+  } else {
+    const desired = liveFiles ?? filesOf(live);
+    for (const [rel, src] of changes) {
+      if (src === null) desired.delete(rel);
+      else desired.set(rel, src);
+    }
+    syncTree(dir, desired, tick);
+  }
+  writeChanges(site, id, { base: site.liveId!, changed: [...changes.keys()] });
   pointAt(site.output, dir);
   return { written, removed, swapped: true };
 }
 
-/** Whether two files hold the same bytes. */
+/** Whether two files hold the same bytes (false when the first is missing). */
 function sameBytes(a: string, b: string): boolean {
-  const sa = fs.statSync(a);
+  const sa = fs.statSync(a, { throwIfNoEntry: false });
+  if (!sa) return false;
   const sb = fs.statSync(b);
   if (sa.size !== sb.size) return false;
   if (sa.ino === sb.ino && sa.dev === sb.dev) return true;

@@ -7,8 +7,11 @@
  * one before the live one) up to date with hard links, and then points
  * `_site` at it with one `rename(2)` of a new link over the old: a reader,
  * a web server or a killed build only ever sees the old site or the new
- * one, never a mix. The folder that was live becomes the spare, so a build
- * costs what changed plus one walk of the site, not a copy of it.
+ * one, never a mix. The folder that was live becomes the spare. Each build
+ * records the paths it changed (`<id>.changes.json`), so the next one brings
+ * the spare up to date on those paths only: a build costs what changed, not
+ * a copy of the site. When the spare's history is unknown (the first
+ * rebuild, a build killed while syncing it) it is synced by walking both.
  *
  * A lock file `_site.lock` (holding the pid) keeps two builds from writing
  * one site at once; a lock whose process is gone is taken over.
@@ -147,17 +150,79 @@ export function pointAt(output: string, dir: string): void {
  * nothing: it is brought up to date by `syncTree`. Others are removed.
  * Created empty when there is none.
  */
-export function spareFolder(site: SiteFolder): string {
+export function spareFolder(site: SiteFolder): { dir: string; id: string } {
   fs.mkdirSync(site.builds, { recursive: true });
-  const others = fs
-    .readdirSync(site.builds)
-    .filter((n) => n !== site.liveId)
+  const entries = fs.readdirSync(site.builds, { withFileTypes: true });
+  const others = entries
+    .filter((e) => e.isDirectory() && e.name !== site.liveId)
+    .map((e) => e.name)
     .sort();
   const keep = others.pop();
   for (const n of others) fs.rmSync(path.join(site.builds, n), { recursive: true, force: true });
-  const dir = path.join(site.builds, keep ?? newBuildId());
-  fs.mkdirSync(dir, { recursive: true });
-  return dir;
+  const id = keep ?? newBuildId();
+  fs.mkdirSync(path.join(site.builds, id), { recursive: true });
+  return { dir: path.join(site.builds, id), id };
+}
+
+/** What a build changed against the build before it: build `id` is build `base` with `changed` paths replaced or removed. */
+export interface BuildChanges {
+  base: string;
+  changed: string[];
+}
+
+/** The changes recorded for build `id`, or null. */
+export function readChanges(site: SiteFolder, id: string): BuildChanges | null {
+  try {
+    const data = JSON.parse(fs.readFileSync(path.join(site.builds, `${id}.changes.json`), 'utf8')) as BuildChanges;
+    return typeof data.base === 'string' && Array.isArray(data.changed) ? data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Record the changes of build `id`, and drop the records of other builds. */
+export function writeChanges(site: SiteFolder, id: string, changes: BuildChanges): void {
+  const file = path.join(site.builds, `${id}.changes.json`);
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify(changes));
+  fs.renameSync(`${file}.tmp`, file);
+  for (const n of fs.readdirSync(site.builds)) if (n.endsWith('.changes.json') && n !== `${id}.changes.json`) fs.rmSync(path.join(site.builds, n), { force: true });
+}
+
+/**
+ * Make one path of `dir` hold `src` (a hard link), or remove it when `src`
+ * is null (with the folders it leaves empty).
+ */
+export function mirrorFile(dir: string, rel: string, src: string | null): void {
+  const target = path.join(dir, rel);
+  if (src === null) {
+    if (!fs.lstatSync(target, { throwIfNoEntry: false })) return;
+    fs.rmSync(target, { recursive: true, force: true });
+    for (let d = path.dirname(target); d.startsWith(dir + path.sep) && fs.readdirSync(d).length === 0; d = path.dirname(d)) fs.rmdirSync(d);
+    return;
+  }
+  if (fs.lstatSync(target, { throwIfNoEntry: false })?.ino === fs.statSync(src).ino) return;
+  linkInto(dir, rel, src);
+}
+
+/** Put a hard link to `src` at `rel` under `dir` (beside, then renamed over); a copy where links fail. */
+function linkInto(dir: string, rel: string, src: string): void {
+  const target = path.join(dir, rel);
+  const tmp = `${target}.sync-tmp`;
+  fs.rmSync(tmp, { force: true });
+  try {
+    fs.linkSync(src, tmp);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      ensureDir(dir, path.dirname(rel));
+      return linkInto(dir, rel, src);
+    }
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw e;
+    fs.copyFileSync(src, tmp);
+  }
+  const st = fs.lstatSync(target, { throwIfNoEntry: false });
+  if (st?.isDirectory()) fs.rmSync(target, { recursive: true, force: true });
+  fs.renameSync(tmp, target);
 }
 
 /**
@@ -174,23 +239,7 @@ export function syncTree(dir: string, desired: Map<string, string>, onChange?: (
   let removed = 0;
   const seen = new Set<string>();
   const place = (rel: string, src: string) => {
-    const target = path.join(dir, rel);
-    const tmp = `${target}.sync-tmp`;
-    fs.rmSync(tmp, { force: true });
-    try {
-      fs.linkSync(src, tmp);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') {
-        ensureDir(dir, path.dirname(rel));
-        return place(rel, src);
-      }
-      if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw e;
-      fs.copyFileSync(src, tmp);
-    }
-    const st = fs.lstatSync(target, { throwIfNoEntry: false });
-    if (st?.isDirectory()) fs.rmSync(target, { recursive: true, force: true });
-    fs.renameSync(tmp, target);
+    linkInto(dir, rel, src);
     linked++;
     onChange?.();
   };
