@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { parseScan } from '../src/parse/parse-page.ts';
 import { toJsonOutput } from '../src/cli/parse-command.ts';
 import { DEV_PARTS } from './dev-parts.ts';
+import { correctionReport, formatReport } from './correction-report.ts';
 
 const args = process.argv.slice(2);
 const fallback = fs.existsSync('../shared/corpus/dev') ? '../shared/corpus/dev' : 'src/parse/fixtures';
@@ -47,4 +48,7 @@ for (const f of fs.readdirSync(corpus).filter((f) => f.endsWith('.txt'))) {
 }
 console.error(`predictions in ${out}`);
 const r = spawnSync(process.execPath, [scorer, gold, out, ...args], { stdio: 'inherit' });
+// The look-alike corrector on the same pages (#13).
+const scored = fs.readdirSync(gold).map((f) => f.slice(0, -'.gold.json'.length)).sort();
+console.log(formatReport(correctionReport(corpus, scored)));
 process.exit(r.status ?? 1);

@@ -70,6 +70,22 @@ export interface FurnitureLine {
   line: number;
 }
 
+/** A look-alike character the OCR misread, corrected: where it is and what the scan said. */
+export interface Correction {
+  /** The field: `kicker`, `headline`, `subhead`, or `paragraph` (then `paragraph` gives which). */
+  field: 'kicker' | 'headline' | 'subhead' | 'paragraph';
+  /** Index into `paragraphs` when `field` is `paragraph`. */
+  paragraph?: number;
+  /** Index of the character in the field's text, in code points. */
+  at: number;
+  /** The character as the OCR read it (what the scan says). */
+  from: string;
+  /** The character as corrected (what the field says). */
+  to: string;
+  /** What decided it: a dictionary word far more frequent, or the way the page prints the name elsewhere. */
+  evidence: 'dictionary' | 'page';
+}
+
 /** One article as the parser found it on a page. */
 export interface Article {
   /** 引题 above the headline, or null. */
@@ -94,6 +110,8 @@ export interface Article {
   kinds: ParagraphKind[];
   /** Indexes of paragraphs that end mid-sentence (the column continued elsewhere). */
   truncated: number[];
+  /** Look-alike characters corrected in the title and paragraphs, in field order. */
+  corrections: Correction[];
   /** First line of the article in the scan, 1-based. */
   line: number;
   /** True when the page had text with no recognisable headline before it. */

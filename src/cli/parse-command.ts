@@ -22,6 +22,7 @@ export function toJsonOutput(page: ParsedPage) {
       kinds: a.kinds,
       truncated: a.truncated,
       captions: a.kinds.flatMap((k, i) => (k === 'caption' ? [i] : [])),
+      corrections: a.corrections,
       line: a.line,
       ...(a.untitled ? { untitled: true } : {}),
     })),
@@ -46,6 +47,7 @@ export function outline(page: ParsedPage): string {
       const short = Array.from(p).length > 40 ? Array.from(p).slice(0, 40).join('') + '…' : p;
       lines.push(`   ¶${k + 1}${flag}${trunc} ${short}`);
     });
+    for (const c of a.corrections) lines.push(`   改 ${c.field}${c.paragraph === undefined ? '' : ' ¶' + (c.paragraph + 1)}:${c.at + 1} ${c.from}→${c.to} (${c.evidence})`);
   });
   for (const u of page.unplaced) lines.push(`unplaced (line ${u.line}, ${u.reason}): ${u.text}`);
   return lines.join('\n');

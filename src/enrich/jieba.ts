@@ -4,12 +4,15 @@
  * that 吉林日报, 珲春, 延吉 and 一汽 stay whole words.
  */
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type * as Jieba from 'nodejieba';
 
 const require = createRequire(import.meta.url);
 /** Path of the project's user dictionary. */
 export const USER_DICT = fileURLToPath(new URL('./userdict.utf8', import.meta.url));
+/** Path of jieba's main dictionary ("word freq tag" lines) inside the nodejieba package; read by the OCR corrector. */
+export const JIEBA_DICT = path.join(path.dirname(require.resolve('nodejieba/package.json')), 'submodules/cppjieba/dict/jieba.dict.utf8');
 
 let jieba: typeof Jieba | null = null;
 

@@ -4,7 +4,6 @@ import { wrapSpaces } from './rules/wrap-spaces.ts';
 import { fullwidthPunctuation } from './rules/fullwidth-punctuation.ts';
 import { quotes } from './rules/quotes.ts';
 import { dashes } from './rules/dashes.ts';
-import { ocrConfusions } from './rules/ocr-confusions.ts';
 import { lostPunctuation } from './rules/lost-punctuation.ts';
 
 describe('wrapSpaces', () => {
@@ -51,15 +50,6 @@ describe('dashes', () => {
   });
   it('should keep hyphens between numbers', () => {
     expect(dashes('2021-2025年')).toBe('2021-2025年');
-  });
-});
-
-describe('ocrConfusions', () => {
-  it('should correct look-alike misreads inside words', () => {
-    expect(ocrConfusions('深人推进,讲一步加强交诵,令年')).toBe('深入推进,进一步加强交通,今年');
-  });
-  it('should leave real words alone', () => {
-    expect(ocrConfusions('个人学习,引进人才,在平台上')).toBe('个人学习,引进人才,在平台上');
   });
 });
 

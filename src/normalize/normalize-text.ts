@@ -1,7 +1,8 @@
 /**
  * Normalization stage: repair the OCR damage inside one field of an article
  * (a paragraph, a headline): wrap spaces, half-width punctuation, quotes,
- * dashes and look-alike characters. Pure and idempotent.
+ * dashes. Pure and idempotent. (Look-alike characters are corrected later,
+ * with the whole page as evidence: see `correct/`.)
  */
 import { rules } from './rules/index.ts';
 import { lostPunctuation } from './rules/lost-punctuation.ts';

@@ -16,7 +16,8 @@ import { sectionOf, splitFurniture } from '../segment/furniture.ts';
 import { splitDateline } from '../segment/dateline.ts';
 import { endsWithPhotoCredit } from '../segment/caption.ts';
 import { parseByline } from '../segment/byline.ts';
-import type { Reporter } from '../types.ts';
+import type { Correction, Reporter } from '../types.ts';
+import { correctText, pageEvidence } from '../correct/correct-text.ts';
 
 /**
  * Parse the bytes of one scan.
@@ -24,7 +25,13 @@ import type { Reporter } from '../types.ts';
  * @param bytes File contents (UTF-8 or GB18030).
  * @throws DecodeError when the bytes are not text.
  */
-export function parseScan(bytes: Uint8Array, options?: SegmentOptions): ParsedPage {
+/** How the parser runs: segmentation weights for experiments, and whether look-alike characters are corrected. */
+export interface ParseOptions extends SegmentOptions {
+  /** Correct look-alike misreads (default true); off only to measure the corrector. */
+  correct?: boolean;
+}
+
+export function parseScan(bytes: Uint8Array, options?: ParseOptions): ParsedPage {
   const { text, encoding, warnings } = decodeScan(bytes);
   return { ...parsePage(text, options), encoding, decodeWarnings: warnings };
 }
@@ -36,13 +43,14 @@ export function parseScan(bytes: Uint8Array, options?: SegmentOptions): ParsedPa
  * @param options How segmentation weighs its cues (tests and `npm run fit:boundary`).
  * @returns Articles in reading order and any text that fits no article.
  */
-export function parsePage(text: string, options?: SegmentOptions): ParsedPage {
+export function parsePage(text: string, options?: ParseOptions): ParsedPage {
   const all = text.split('\n');
   const { furniture, lines } = splitFurniture(all, isCharspace(all));
   const layout = readBlocks(lines.join('\n'));
   const { articles, unplaced } = segmentPage(layout, options);
+  const finished = articles.map((a) => finishArticle(a, layout.columnWidth, layout.style));
   return {
-    articles: articles.map((a) => finishArticle(a, layout.columnWidth, layout.style)),
+    articles: options?.correct === false ? finished : correctArticles(finished),
     unplaced,
     furniture,
     section: sectionOf(furniture),
@@ -91,12 +99,35 @@ function finishArticle(raw: RawArticle, columnWidth: number, style: LayoutStyle)
     byline: raw.byline,
     dateline,
     reporters: mergeReporters(datelineReporters, raw.reporters),
+    corrections: [],
     paragraphs,
     kinds,
     truncated,
     line: raw.line,
     ...(raw.titleLines.length === 0 ? { untitled: true } : {}),
   };
+}
+
+/**
+ * Correct look-alike misreads in every article's title and paragraphs, with
+ * the whole page as evidence for names (bylines and datelines are left as
+ * printed: names there follow `byline.ts`).
+ */
+function correctArticles(articles: Article[]): Article[] {
+  const page = pageEvidence(articles.flatMap((a) => [a.kicker ?? '', a.headline, a.subhead ?? '', ...a.paragraphs]));
+  return articles.map((a) => {
+    const corrections: Correction[] = [];
+    const fix = (text: string, field: Correction['field'], paragraph?: number): string => {
+      const r = correctText(text, page);
+      for (const c of r.corrections) corrections.push({ field, ...(paragraph === undefined ? {} : { paragraph }), ...c });
+      return r.text;
+    };
+    const kicker = a.kicker === null ? null : fix(a.kicker, 'kicker');
+    const headline = fix(a.headline, 'headline');
+    const subhead = a.subhead === null ? null : fix(a.subhead, 'subhead');
+    const paragraphs = a.paragraphs.map((p, i) => fix(p, 'paragraph', i));
+    return { ...a, kicker, headline, subhead, paragraphs, corrections };
+  });
 }
 
 /** A dateline as printed: its credit in full-width brackets with single spaces between names, as bylines are. */

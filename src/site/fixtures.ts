@@ -17,6 +17,7 @@ export function makeArticle(fields: Partial<ArchiveArticle> & Pick<ArchiveArticl
     paragraphs: ['正文。'],
     kinds: ['text'],
     truncated: [],
+    corrections: [],
     line: 1,
     id: `${fields.paper}/${fields.date}/${fields.page}/${n}`,
     url: `${base}${n}/`,

@@ -6,7 +6,6 @@ import { wrapSpaces } from './wrap-spaces.ts';
 import { fullwidthPunctuation } from './fullwidth-punctuation.ts';
 import { quotes } from './quotes.ts';
 import { dashes } from './dashes.ts';
-import { ocrConfusions } from './ocr-confusions.ts';
 
 export type Rule = (text: string) => string;
 
@@ -15,5 +14,4 @@ export const rules: ReadonlyArray<readonly [name: string, rule: Rule]> = [
   ['fullwidth-punctuation', fullwidthPunctuation],
   ['quotes', quotes],
   ['dashes', dashes],
-  ['ocr-confusions', ocrConfusions],
 ];
