@@ -45,6 +45,9 @@ function detectStyle(lines: ScanLine[]): LayoutStyle {
   if (!filled.length) return 'wrapped';
   const short = filled.filter((l) => textWidth(l.text.trim()) <= 16).length;
   const indented = filled.filter((l) => INDENT.test(l.text)).length;
+  // Whole paragraphs on one line are the wrapped style, however many short title and byline lines surround them.
+  const paragraphs = filled.filter((l) => textWidth(l.text.trim()) > 40).length;
+  if (paragraphs >= 2 && paragraphs > indented) return 'wrapped';
   return short / filled.length >= 0.6 && (indented > 0 || filled.length >= 8) ? 'hardwrap' : 'wrapped';
 }
 
