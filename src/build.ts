@@ -2,7 +2,8 @@
  * The only file that knows the stage order:
  * readScans → decode → analyze (parse, keywords, search words; cached) →
  * assemble the archive → plan the render → Eleventy, with the search index
- * written beside it → swap or apply into the site folder.
+ * written beside it → publish: the spare build folder made the new site
+ * (hard links) and the site link switched to it (output/site-folder.ts).
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -303,10 +304,11 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     options,
   );
   let published: { written: number; removed: number; swapped: boolean };
+  let rendered = 0;
   try {
     try {
       // Every unit, or the changed ones.
-      await renderUnits(archive, plan ? plan.changed : [...units.keys()], !plan, { ...options, output: staging, basePath });
+      rendered = await renderUnits(archive, plan ? plan.changed : [...units.keys()], !plan, { ...options, output: staging, basePath });
     } finally {
       await timeAsync('index wait', () => indexed);
     }
@@ -316,10 +318,12 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     recordTime('index', index.ms);
     shards = index.manifest.segments.reduce((n, seg) => n + seg.length, 0);
     options.onStage?.(`Indexed ${plural(index.indexed, 'article')} for search${index.full ? '' : ' (patching the index of the last build)'}`);
-    time('bundle', () => bundleClient(staging));
+    const bundled = time('bundle', () => bundleClient(staging));
     fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');
     lock.check();
-    published = time('publish', () => publish(site, staging, plan ? { removedUnits: plan.removed, index: index.contents, previousIndex: previous!.index } : null));
+    // Files in the scratch folder, known without listing it (a first build publishes it as it is).
+    const made = rendered + index.written + bundled + 1;
+    published = time('publish', () => publish(site, staging, made, plan ? { removedUnits: plan.removed, index: index.contents, previousIndex: previous!.index } : null));
     killPoint('published');
     if (plan) note = `; incremental: ${count(plan.changed.length)} of ${count(units.size)} units re-rendered, ${plural(published.removed, 'file')} removed`;
     files = published.written;
@@ -363,22 +367,24 @@ function killPoint(point: string, n = 0): void {
  * nothing is touched. Otherwise the spare build folder is made that site
  * (hard links) and `output` switched to it.
  *
+ * @param made Files in the scratch folder.
  * @param incremental For an incremental render: the removed units, and the index files (path → hash) of this build and the last; null when the scratch folder is the whole site.
  */
 function publish(
   site: SiteFolder,
   staging: string,
+  made: number,
   incremental: { removedUnits: string[]; index: Map<string, string>; previousIndex: Map<string, string> } | null,
 ): { written: number; removed: number; swapped: boolean } {
-  const scratch = filesOf(staging);
   if (!site.live) {
     // The first build: the scratch folder becomes the live build as it is.
     fs.mkdirSync(site.builds, { recursive: true });
     const dir = path.join(site.builds, newBuildId());
     fs.renameSync(staging, dir);
     pointAt(site.output, dir);
-    return { written: scratch.size, removed: 0, swapped: true };
+    return { written: made, removed: 0, swapped: true };
   }
+  const scratch = filesOf(staging);
   const live = site.live;
   const inLive = (rel: string) => fs.existsSync(path.join(live, rel));
   // What differs from the live build: path → new file, or null to remove.

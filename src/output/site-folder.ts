@@ -235,6 +235,7 @@ function linkInto(dir: string, rel: string, src: string): void {
  * @returns Files added or replaced, and removed.
  */
 export function syncTree(dir: string, desired: Map<string, string>, onChange?: () => void): { linked: number; removed: number } {
+  if (fs.readdirSync(dir).length === 0) return { linked: cloneInto(dir, desired, onChange), removed: 0 };
   let linked = 0;
   let removed = 0;
   const seen = new Set<string>();
@@ -268,6 +269,33 @@ export function syncTree(dir: string, desired: Map<string, string>, onChange?: (
   return { linked, removed };
 }
 
+/**
+ * Fill an empty folder with hard links: one `link(2)` per file and one
+ * `mkdir(2)` per folder (the first rebuild after a first build links the
+ * whole site).
+ */
+function cloneInto(dir: string, desired: Map<string, string>, onChange?: () => void): number {
+  const made = new Set<string>(['.']);
+  let linked = 0;
+  for (const [rel, src] of desired) {
+    const parent = path.posix.dirname(rel);
+    if (!made.has(parent)) {
+      fs.mkdirSync(path.join(dir, parent), { recursive: true });
+      for (let d = parent; d !== '.' && !made.has(d); d = path.posix.dirname(d)) made.add(d);
+    }
+    try {
+      fs.linkSync(src, path.join(dir, rel));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw e;
+      fs.copyFileSync(src, path.join(dir, rel));
+    }
+    linked++;
+    onChange?.();
+  }
+  return linked;
+}
+
 /** Make the folder `rel` under `dir`, removing a file that stands in its way. */
 function ensureDir(dir: string, rel: string): void {
   let at = dir;
@@ -284,12 +312,12 @@ export function filesOf(dir: string): Map<string, string> {
   return new Map(listFiles(dir).map((f) => [path.relative(dir, f).split(path.sep).join('/'), f]));
 }
 
-/** Folders and links a killed build of `output` left (`_site.tmp-<pid>`, `_site.old-<pid>`, `_site.link-<pid>`) whose process is gone. */
+/** Folders and files a killed build of `output` left (`_site.tmp-<pid>`, `_site.old-<pid>`, `_site.link-<pid>`, `_site.lock.<pid>`, `_site.lock.stale-<pid>`) whose process is gone. */
 export function removeStale(output: string): void {
   const dir = path.dirname(output);
   const base = path.basename(output);
   if (!fs.existsSync(dir)) return;
-  const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp|old|link)-(\\d+)$`);
+  const pattern = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:tmp-|old-|link-|lock\\.|lock\\.stale-)(\\d+)$`);
   for (const name of fs.readdirSync(dir)) {
     const m = pattern.exec(name);
     if (!m) continue;

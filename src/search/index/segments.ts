@@ -86,7 +86,11 @@ export function planIndex(
   });
   let terms: IndexFiles['terms'];
   let indexed: number;
-  if (patch) {
+  if (patch && !patch.old) {
+    // Note: no article changed or moved: the postings, hence the shards, are the last build's.
+    terms = previous!.shards;
+    indexed = 0;
+  } else if (patch?.old) {
     const fresh = collectTerms(patch.changed, words, undefined, progress(patch.changed.length));
     terms = patchTerms(patch.old, patch.remap, patch.firstMoved, fresh);
     indexed = patch.changed.length;
@@ -112,9 +116,10 @@ export function planIndex(
 }
 
 /**
- * How to patch the previous index into this one, or null when collecting
- * every article is the way (too much changed, kept articles changed order,
- * or a previous shard is missing or damaged).
+ * How to patch the previous index into this one (`old` null when no article
+ * changed or moved), or null when collecting every article is the way (too
+ * much changed, kept articles changed order, or a previous shard is missing
+ * or damaged).
  */
 function patchPlan(articles: ArchiveArticle[], hashes: string[], previous: SearchState, read: ReadIndexFile) {
   // Old doc id → new doc id, -1 for an article removed or changed.
@@ -135,6 +140,7 @@ function patchPlan(articles: ArchiveArticle[], hashes: string[], previous: Searc
     if (remap[old] <= last) return null;
     last = remap[old];
   }
+  if (changed.length === 0 && firstMoved === previous.count && articles.length === previous.count) return { remap, firstMoved, changed, old: null };
   const old = new Map<string, Uint8Array>();
   for (const shard of previous.shards) {
     const data = read(shard.file);

@@ -14,8 +14,8 @@ import { FileWriter } from '../../util/files.ts';
 
 /** What to write: the terms with their postings, docs and fragments. */
 export interface IndexFiles {
-  /** Postings by key, as collected or as patched from the last build (already encoded). */
-  terms: Map<string, Postings | Uint8Array>;
+  /** Postings by key, as collected or as patched from the last build (already encoded); or the last build's shards, when no article changed. */
+  terms: Map<string, Postings | Uint8Array> | ShardRef[];
   /** Docs table, indexed by doc id (holes marked deleted). */
   docs: DocMeta[];
   /** Fragments of the live docs. */
@@ -104,7 +104,16 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
     return shards;
   };
   // Note: one segment always (the format allows more): the same input gives the same files.
-  const segments = [writeSegment(index.terms)];
+  const kept = (shards: ShardRef[]) => {
+    // The last build's shards, already in place (named by content).
+    for (const s of shards) {
+      const sum = options.existing?.get(s.file);
+      if (!sum) throw new Error(`search index: kept shard ${s.file} is missing from the previous build`);
+      contents.set(s.file, sum);
+    }
+    return shards;
+  };
+  const segments = [Array.isArray(index.terms) ? kept(index.terms) : writeSegment(index.terms)];
 
   const docs = new ByteWriter();
   docs.varint(index.docs.length);
