@@ -30,7 +30,7 @@ const article = fc.record({
   dateline: fc.option(dateline),
   paragraphs: fc.array(paragraph, { minLength: 1, maxLength: 5 }),
   caption: fc.option(caption),
-  byline: fc.option(fc.tuple(fc.constantFrom('吉林日报记者', '城市晚报全媒体记者', '记者', '本报记者'), fc.array(name, { minLength: 1, maxLength: 2 }))),
+  byline: fc.option(fc.tuple(fc.constantFrom('吉林日报记者', '城市晚报全媒体记者', '记者', '本报记者', '文/图 本报记者', '□ 本报记者'), fc.array(name, { minLength: 1, maxLength: 2 }))),
   glue: fc.boolean(),
 });
 const furniture = fc.record({

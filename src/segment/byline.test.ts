@@ -68,6 +68,14 @@ describe('parseByline on credits as the new pages print them', () => {
     ]);
   });
 
+  it('should read bylines as papers decorate them', () => {
+    expect(parseByline('□ 本报记者 张伟国')?.byline).toBe('本报记者 张伟国');
+    expect(parseByline('文/图 本报记者 王岩')).toEqual({ byline: '文/图 本报记者 王岩', reporters: [{ name: '王岩', role: '记者', org: '本报' }] });
+    expect(parseByline('(吉林日报记者 张伟国)')?.byline).toBe('吉林日报记者 张伟国');
+    expect(parseByline('本报评论员')).toEqual({ byline: '本报评论员', reporters: [] });
+    expect(parseByline('图为现场')).toBeNull();
+  });
+
   it('should take a credit to another outlet as the byline', () => {
     expect(parseByline('据新华社')).toEqual({ byline: '据新华社', reporters: [] });
     expect(parseByline('据了解')).toBeNull();

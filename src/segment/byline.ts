@@ -58,7 +58,20 @@ function roleOf(printed: string): string {
  * @returns The normalized byline and its reporters, or null when it is not one.
  */
 export function parseByline(text: string): BylineMatch | null {
-  const t = text.trim();
+  // A leading box or bullet (□ 本报记者 …), a 文/图 prefix and brackets around the whole line are
+  // printed decoration: parsed past, and kept in the byline when they are words (文/图).
+  const boxed = text.trim().replace(/^[□■◆◇●○▲△★☆]\s*/u, '');
+  const prefix = /^(?:(?:文\s*[/／、]\s*图|文图)[\s/／:：]*|(?:文|图)\s*[/／:：]\s*)/u.exec(boxed)?.[0] ?? '';
+  const m = parseCredit(boxed.slice(prefix.length).replace(/^[（(]([^（()）]+)[）)]$/u, '$1').trim());
+  return m && prefix ? { ...m, byline: `${prefix.replace(/[\s:：]+$/u, '').replace(/\s+/gu, '')} ${m.byline}` } : m;
+}
+
+/** Parse a credit line without decoration. */
+function parseCredit(t: string): BylineMatch | null {
+  if (!t) return null;
+  // "本报评论员": a commentary signed by the paper, with no name.
+  const commentator = /^([\u4e00-\u9fff]{2,6})评论员$/u.exec(t);
+  if (commentator && isOrg(commentator[1])) return { byline: t, reporters: [] };
   const credit = SOURCE_CREDIT.exec(t);
   if (credit && isOrg(t.slice(1).replace(/(?:电|报道|消息)$/u, ''))) return { byline: t, reporters: [] };
   const tokens = unglue(t).split(/[\s\u3000、，,]+/u).filter(Boolean);

@@ -13,6 +13,9 @@ describe('isCaption', () => {
     expect(isCaption('"两岸媒体吉林行"采访团成员\n参观万良长白山人参市场商户\n直播卖货。蒋民 摄')).toBe(true);
     expect(isCaption('德惠市一家农机专业合作社内,整 修一新的农机整装待发。(德惠市 委宣传部供图)')).toBe(true);
     expect(isCaption('他说:"我们一起去拍摄。"')).toBe(false);
+    expect(isCaption('游客在景区赏雪。(图片由景区提供)')).toBe(true);
+    expect(isCaption('市民排起长队。本报记者 王岩/摄')).toBe(true);
+    expect(isCaption('全年增长5%(数据由省统计局提供)')).toBe(false);
   });
 
   it('should recognise a short paragraph that opens with 图为', () => {

@@ -8,13 +8,13 @@ import { KNOWN_ORGS } from './byline.ts';
 const ROLE = '(?:摄影记者|全媒体记者|融媒体记者|见习记者|特约记者|特派记者|记者|通讯员|实习生|摄影师)';
 const ORG = `(?:${KNOWN_ORGS.join('|')}|[入人]民网|[\u4e00-\u9fff]{2,6}?(?:日报|晚报|报社|社|网))`;
 /** "本报记者张三摄", "新华社记者陈益宸摄", "人民网李洋摄" (compared without spaces and wraps). */
-const CREDIT_SHOT = new RegExp(`(?:${ORG}${ROLE}?|${ROLE})[\u4e00-\u9fff·、，,]{2,14}摄$`, 'u');
+const CREDIT_SHOT = new RegExp(`(?:${ORG}${ROLE}?|${ROLE})[\u4e00-\u9fff·、，,]{2,14}[/／]?摄$`, 'u');
 /** "摄影 王岩", "摄影：王岩". */
 const CREDIT_PHOTO = /(?:^|[。！？!?）)”])摄影[:：]?[\u4e00-\u9fff·、，,]{2,14}$/u;
 /** A bare name and 摄 after the caption's last sentence: "…直播卖货。蒋民 摄". */
-const CREDIT_NAME = /[。！？!?）)”][\u4e00-\u9fff]{2,3}摄$/u;
-/** A supplied photo: "（德惠市委宣传部供图）", "（资料图片）". */
-const CREDIT_SUPPLIED = /[（(][^（()）]{2,20}(?:供图|供稿|资料图片|图片)[）)]$/u;
+const CREDIT_NAME = /[。！？!?）)”][\u4e00-\u9fff]{2,3}[/／]?摄$/u;
+/** A supplied photo: "（德惠市委宣传部供图）", "（资料图片）", "（图片由景区提供）". */
+const CREDIT_SUPPLIED = /[（(][^（()）]{0,20}图[^（()）]{0,20}[）)]$/u;
 
 /** Longest text a caption runs to, in characters. */
 const MAX_CAPTION = 160;

@@ -13,6 +13,10 @@ describe('isFurnitureLine', () => {
       '2021年12月1日   星期三 农历辛丑年十月廿七',
       '第3版 要闻',
       '本版新闻热线:0431-88600000',
+      '第3版要闻',
+      'A05文体新闻',
+      '第2版',
+      '国内统一连续出版物号 CN22-0001',
     ]) expect(isFurnitureLine(line), line).toBe(true);
   });
 

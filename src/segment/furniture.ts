@@ -13,6 +13,10 @@ const PAPERS = ['吉林日报', '城市晚报', '新文化报', '长春日报', 
 const EDITORS = /(?:责任编辑|本版编辑|责编|编辑|美术编辑|美编|校对|组版|版式设计|版式|制图|审读|值班主任)[:：]?[\u4e00-\u9fff]{2,4}/u;
 const DATE_WEEK = /\d{4}年\d{1,2}月\d{1,2}日(?:星期|周)[一二三四五六日天]|农历[\u4e00-\u9fff]{2,8}/u;
 const HOTLINE = /(?:热线|电话|邮箱|投稿)[:：]?[\d\-－]{7,}/u;
+/** The masthead's registration numbers and addresses: 国内统一连续出版物号 CN22-0001, 邮发代号 11-1, the paper's website. */
+const IMPRINT = /国内统一连续出版物号|邮发代号|CN\s?\d{2}\s?[-－]\s?\d{4}|www\.[a-z0-9.-]+/iu;
+/** 版次 glued to its 版名 (charspace OCR loses the space): 第3版要闻, A05文体新闻. */
+const PAGE_LABEL_TIGHT = /^(?:第[0-9一二三四五六七八九十]{1,3}版|[A-H]\d{1,2})[\u4e00-\u9fff·]{0,8}$/u;
 /** 版次 at the start of the line, then 版名: "第3版 要闻", "A06 文旅周刊", "6 市州·江城". */
 const PAGE_LABEL = /(?:^|\s)(第\s*[0-9一二三四五六七八九十]{1,3}\s*版|[A-H]\s?\d{1,2}|\d{1,2})\s+([\u4e00-\u9fff·]{2,8})(?=\s|$)/u;
 /** Longest furniture line in characters (without spaces). */
@@ -36,7 +40,7 @@ export function isFurnitureLine(line: string): boolean {
   const spaced = line.trim().replace(/[\s\u3000]+/gu, ' ');
   const tight = spaced.replace(/ /g, '');
   if (!tight || Array.from(tight).length > MAX_LINE || /[。！？]$/u.test(tight)) return false;
-  if (EDITORS.test(tight) || DATE_WEEK.test(tight) || HOTLINE.test(tight)) return true;
+  if (EDITORS.test(tight) || DATE_WEEK.test(tight) || HOTLINE.test(tight) || IMPRINT.test(tight) || PAGE_LABEL_TIGHT.test(tight)) return true;
   // The paper's name alone, or with the name of a weekly or special page ("城市晚报 健康周刊"); "人民日报关注" is a kicker.
   const paper = PAPERS.find((p) => tight.startsWith(p));
   if (paper && /^(?:[\u4e00-\u9fff·]{0,4}(?:周刊|专刊|副刊|特刊|版|视点))?$/u.test(tight.slice(paper.length))) return true;
