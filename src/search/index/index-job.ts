@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startWorker } from '../../util/workers.ts';
+import { time, timeAsync } from '../../util/timing.ts';
 import type { ArchiveArticle } from '../../types.ts';
 import type { ShardManifest } from '../types.ts';
 import { planIndex, type SearchState } from './segments.ts';
@@ -46,8 +47,8 @@ export async function runIndexJob(job: IndexJob, onProgress?: OnProgress): Promi
   const started = performance.now();
   const from = job.from;
   const read = from ? (file: string) => readOrNull(path.join(from, file)) : undefined;
-  const plan = planIndex(job.articles, job.words, job.previous, onProgress, read);
-  const index = await writeIndex(plan.files, job.dir, { existing: job.existing ?? undefined });
+  const plan = time('index plan', () => planIndex(job.articles, job.words, job.previous, onProgress, read));
+  const index = await timeAsync('index write', () => writeIndex(plan.files, job.dir, { existing: job.existing ?? undefined }));
   return {
     manifest: index.manifest,
     contents: index.contents,
