@@ -188,7 +188,7 @@ function continues(cur: Block, t: string, lines: ScanLine[], i: number, full: (w
   // a line wider than any column line (a headline) or an indented dateline.
   if (looksLikeTitle(t) && textWidth(t) >= 4) {
     const next = lines[i + 1]?.text ?? '';
-    if ((looksLikeTitle(next) && textWidth(next.trim()) > columnWidthOf(full) + 2) || (INDENT.test(next) && splitDateline(next.trim() + '\n' + (lines[i + 2]?.text ?? '')))) return false;
+    if ((looksLikeTitle(next) && !isBylineLine(next) && textWidth(next.trim()) > columnWidthOf(full) + 2) || (INDENT.test(next) && splitDateline(next.trim() + '\n' + (lines[i + 2]?.text ?? '')))) return false;
   }
   // A full line that ends a sentence may be followed by a title: a line with
   // no sentence punctuation right before an indented line or a dash subhead.
