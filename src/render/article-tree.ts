@@ -5,6 +5,7 @@
 import type { Root, Paragraph, Text } from 'mdast';
 import type { ArchiveArticle, ParagraphKind } from '../types.ts';
 import { stripBidi } from './clean-text.ts';
+import { correctionsOf, markedMdast } from './corrections.ts';
 
 /** What the builder records on each body node for the plugins. */
 export interface BodyData {
@@ -14,7 +15,7 @@ export interface BodyData {
 }
 
 /** The fields of an article the body needs; `dateline` may be left out (none). */
-export type ArticleBody = Pick<ArchiveArticle, 'paragraphs' | 'kinds' | 'truncated'> & Partial<Pick<ArchiveArticle, 'dateline'>>;
+export type ArticleBody = Pick<ArchiveArticle, 'paragraphs' | 'kinds' | 'truncated'> & Partial<Pick<ArchiveArticle, 'dateline' | 'corrections'>>;
 
 /** A dateline that ends in a closing bracket runs straight into the text, as printed; one that does not gets a gap. */
 const CLOSED = /[）)】\]」』]$/u;
@@ -31,6 +32,7 @@ function datelineNode(dateline: string): Text {
 /**
  * mdast root with one paragraph per body paragraph, carrying its kind and
  * `data-paragraph` (1-based) / `data-truncated` properties for the plugins.
+ * Corrected characters are marked (`span.ocr-fix`, see `corrections.ts`).
  *
  * The dateline runs in at the start of the first paragraph that is not a
  * caption (where the paper prints it), when that paragraph is running text
@@ -38,7 +40,7 @@ function datelineNode(dateline: string): Text {
  * paragraph, it stands in a paragraph of its own (class `dateline-only`, no id,
  * so paragraph ids stay the indexes of `paragraphs`).
  *
- * @param article Paragraphs, parallel kinds, truncated indexes (0-based), dateline.
+ * @param article Paragraphs, parallel kinds, truncated indexes (0-based), dateline, corrections.
  * @returns A tree for `processor.runSync`.
  */
 export function articleToMdast(article: ArticleBody): Root {
@@ -48,7 +50,7 @@ export function articleToMdast(article: ArticleBody): Root {
     const hProperties: Record<string, unknown> = { dataParagraph: i + 1 };
     if (truncated.has(i)) hProperties.dataTruncated = '';
     const data: BodyData = { kind: kindOf(i), hProperties };
-    return { type: 'paragraph', children: [{ type: 'text', value: stripBidi(text) }], data: data as Paragraph['data'] };
+    return { type: 'paragraph', children: markedMdast(text, correctionsOf(article.corrections, 'paragraph', i)), data: data as Paragraph['data'] };
   });
   const dateline = article.dateline?.trim();
   if (dateline) {

@@ -29,6 +29,18 @@ export function plainText(text: string | null | undefined): string {
 }
 
 /**
+ * `plainText` without the trim, for a piece of a line (the text between two
+ * corrected characters): the pieces of a line, cleaned one by one and the
+ * ends trimmed, give what `plainText` gives the whole line.
+ *
+ * @param text OCR text.
+ * @returns The text without bidi and control characters, whitespace runs as one space.
+ */
+export function plainPiece(text: string): string {
+  return text.replace(BIDI, '').replace(CONTROLS, '').replace(/\s+/g, ' ');
+}
+
+/**
  * Show invisible controls in the raw scan view as `⟨U+202E⟩` instead of
  * letting them act.
  *

@@ -10,7 +10,7 @@ import { readingRoom, type ReadingRoom } from './collections.ts';
 import { renderLists } from './render-plan.ts';
 import { absoluteUrl, prefixedPath, siteFilters } from './filters.ts';
 import { articleRecord, catalogueEntry, keywordUrl, newsArticleLd, reporterUrl, safeJson } from './structured-data.ts';
-import { renderArticleBody, renderMarkdown } from '../render/render.ts';
+import { renderArticleBody, renderMarkdown, renderTitleField, type TitleField } from '../render/render.ts';
 import { rawTextHtml } from '../render/raw-text.ts';
 
 export interface SiteOptions {
@@ -60,6 +60,8 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}
   // Shortcodes return markup Nunjucks does not escape again: the body is
   // built from text nodes, the JSON is escaped for <script> and HTML.
   eleventyConfig.addShortcode('articleBody', (article: ArchiveArticle) => renderArticleBody(article));
+  // Kicker, headline or subhead with its corrected characters marked (text nodes, escaped).
+  eleventyConfig.addShortcode('titleField', (article: ArchiveArticle, field: TitleField) => renderTitleField(article, field));
   eleventyConfig.addShortcode('jsonLd', (article: ArchiveArticle) => `<script type="application/ld+json">${safeJson(newsArticleLd(article, absolute))}</script>`);
   eleventyConfig.addShortcode('articleJson', (article: ArchiveArticle) => safeJson(articleRecord(article, absolute), 2));
   eleventyConfig.addShortcode('catalogueJson', (articles: ArchiveArticle[]) =>

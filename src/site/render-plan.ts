@@ -94,6 +94,10 @@ export function unitSignatures(room: ReadingRoom): Map<string, string> {
   const list = (as: ArchiveArticle[]) => as.map(summary).join('');
   const sigs = new Map<string, string>();
   for (const v of room.articles) {
+    // Note: the whole article, so its `corrections` too: the page marks each
+    // corrected character and its JSON lists them, though the text may be the
+    // same (a scan that read 县 right and one corrected from 具 give one text).
+    // List entries show no marks, so summaries leave corrections out.
     sigs.set(`a:${v.article.id}`, hash([v.article, summary(v.prev), summary(v.next), list(v.related), v.citation, v.issue.url, pageSummary(v.page), v.page.meta]));
   }
   for (const v of room.pages) {

@@ -67,7 +67,8 @@ function indexesOf(kinds: ArchiveArticle['kinds'], kind: ArchiveArticle['kinds']
  * The JSON file published next to an article page (`…/index.json`): every
  * structured field, absolute URL and citation. `kinds` says what each
  * paragraph is; `captions` repeats the indexes of the photo captions, as the
- * corpus answers give them.
+ * corpus answers give them. `corrections` lists every character the parser
+ * corrected, with the scan's reading (`from`) and its place (`at`, in code points).
  *
  * @param article The article.
  * @param absolute URL maker.
@@ -94,6 +95,7 @@ export function articleRecord(article: ArchiveArticle, absolute: Absolute): Reco
     kinds: article.kinds,
     captions: indexesOf(article.kinds, 'caption'),
     truncated: article.truncated,
+    corrections: article.corrections ?? [],
     keywords: article.keywords,
     untitled: article.untitled === true,
     citation: citation(article),

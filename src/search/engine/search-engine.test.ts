@@ -94,8 +94,8 @@ describe('SearchEngine', () => {
     const shards = e.files.filter((f) => f.startsWith('s/'));
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
     expect(manifest.segments[0].length).toBeGreaterThan(20);
-    // bigram 珲春, unit-less, and the whole-word lookup: at most two shards.
-    expect(shards.length).toBeLessThanOrEqual(2);
+    // bigram 珲春, the whole-word lookup, and where the articles' scan readings begin: at most three shards.
+    expect(shards.length).toBeLessThanOrEqual(3);
     const again = e.files.length;
     await e.search('珲春');
     expect(e.files.length).toBe(again);

@@ -7,6 +7,7 @@
 import { ByteReader } from '../codec.ts';
 import { parseQuery, type QueryTerm } from '../tokenize.ts';
 import { INDEX_VERSION, KEY, type DocMeta, type Fragment, type ShardManifest } from '../types.ts';
+import { SCAN_READING_MARK } from '../fields.ts';
 
 /** Fetch a file of the index folder by relative path. */
 export type Loader = (file: string) => Promise<Uint8Array>;
@@ -57,6 +58,22 @@ const K1 = 1.2;
 const B = 0.75;
 const TITLE_BOOST = 2;
 const WORD_BOOST = 1.5;
+/**
+ * Weight of a term found only in the scan's reading of a corrected field
+ * (具市 where the article now says 县市): the article is found, below
+ * articles that print the term.
+ */
+const READING_WEIGHT = 0.3;
+
+/** How a term occurs in one article. */
+interface TermMatch {
+  /** Occurrences in the text (or, when only a scan reading has it, there). */
+  tf: number;
+  /** One occurrence lies in the title block. */
+  title: boolean;
+  /** Found only in the scan's reading of a corrected field, not in the text. */
+  reading: boolean;
+}
 
 /** The engine over one index folder. */
 export class SearchEngine {
@@ -66,6 +83,7 @@ export class SearchEngine {
   private avgLength = 1;
   private shards = new Map<string, Promise<Map<string, Uint8Array>>>();
   private decoded = new Map<string, Decoded | null>();
+  private readingStarts: Promise<Map<number, number>> | null = null;
   /** Bytes fetched so far (before any transfer compression). */
   bytesLoaded = 0;
 
@@ -196,20 +214,44 @@ export class SearchEngine {
     return out;
   }
 
-  /** Docs where the term occurs, with occurrence counts and whether one is in the title block. */
-  private async matchTerm(term: QueryTerm): Promise<Map<number, { tf: number; title: boolean }>> {
+  /**
+   * Where each article's scan readings begin (see `SCAN_READING_MARK`):
+   * doc → position of the first mark, for the articles that have corrections.
+   * Fetched once, with the first query that matches anything.
+   */
+  private scanReadingStarts(): Promise<Map<number, number>> {
+    if (!this.readingStarts) {
+      const units = Array.from(SCAN_READING_MARK);
+      this.readingStarts = this.postings(KEY.bigram + units[0] + units[1], true).then((p) => {
+        const starts = new Map<number, number>();
+        if (p) for (let i = 0; i < p.docs.length; i++) if (p.positions![i].length) starts.set(p.docs[i], p.positions![i][0]);
+        return starts;
+      });
+      this.readingStarts.catch(() => (this.readingStarts = null));
+    }
+    return this.readingStarts;
+  }
+
+  /**
+   * Docs where the term occurs, with occurrence counts, whether one is in the
+   * title block, and whether only a scan reading has it (occurrences in the
+   * text are counted alone when there are any, so the repeated text of a
+   * corrected field does not count twice).
+   */
+  private async matchTerm(term: QueryTerm): Promise<Map<number, TermMatch>> {
     const u = term.units;
-    const out = new Map<number, { tf: number; title: boolean }>();
+    const out = new Map<number, TermMatch>();
     if (u.length === 1) {
       const p = await this.postings(KEY.unit + u[0], false);
-      // One character: count it, title unknown without positions.
-      if (p) for (let i = 0; i < p.docs.length; i++) out.set(p.docs[i], { tf: p.counts[i], title: false });
+      // One character: count it (text and readings alike), title unknown without positions.
+      if (p) for (let i = 0; i < p.docs.length; i++) out.set(p.docs[i], { tf: p.counts[i], title: false, reading: false });
       return out;
     }
     const offsets = coverOffsets(u.length);
     const lists = await Promise.all(offsets.map((o) => this.postings(KEY.bigram + u[o] + u[o + 1], true)));
     if (lists.some((l) => !l)) return out;
     const ls = lists as Decoded[];
+    const readingStarts = await this.scanReadingStarts();
     // Walk the shortest list and look the doc up in the others.
     const order = ls.map((_, i) => i).sort((a, b) => ls[a].docs.length - ls[b].docs.length);
     const first = ls[order[0]];
@@ -229,8 +271,10 @@ export class SearchEngine {
       if (!ok) continue;
       // Positions of the term: p with p + offset[k] in pos[k] for every k.
       let tf = 0;
+      let inReadings = 0;
       let title = false;
       const titleEnd = this.docs[doc]?.titleEnd ?? 0;
+      const readingStart = readingStarts.get(doc) ?? Infinity;
       const ptr = pos.map(() => 0);
       for (const p of pos[0]) {
         let all = true;
@@ -242,12 +286,15 @@ export class SearchEngine {
           ptr[k] = c;
           if (c >= arr.length || arr[c] !== want) all = false;
         }
-        if (all) {
+        if (!all) continue;
+        if (p >= readingStart) inReadings++;
+        else {
           tf++;
           if (p + u.length <= titleEnd) title = true;
         }
       }
-      if (tf) out.set(doc, { tf, title });
+      if (tf) out.set(doc, { tf, title, reading: false });
+      else if (inReadings) out.set(doc, { tf: inReadings, title: false, reading: true });
     }
     return out;
   }
@@ -267,18 +314,22 @@ export class SearchEngine {
     const order = matches.map((_, i) => i).sort((a, b) => matches[a].size - matches[b].size);
     const filter = this.filter(options.filters);
     const n = this.live;
+    const readingStarts = matches[order[0]].size ? await this.scanReadingStarts() : new Map<number, number>();
     const hits: SearchHit[] = [];
     for (const [doc] of matches[order[0]]) {
       if (!order.every((i) => matches[i].has(doc)) || !filter(doc)) continue;
       const meta = this.docs[doc];
+      // The length of the text, without the scan readings after it.
+      const length = Math.min(meta.length, readingStarts.get(doc) ?? Infinity);
       let score = 0;
       terms.forEach((_, i) => {
         const m = matches[i].get(doc)!;
         const df = matches[i].size;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-        const norm = m.tf * (K1 + 1) / (m.tf + K1 * (1 - B + (B * meta.length) / this.avgLength));
+        const norm = m.tf * (K1 + 1) / (m.tf + K1 * (1 - B + (B * length) / this.avgLength));
         let s = idf * norm;
         if (m.title) s *= TITLE_BOOST;
+        if (m.reading) s *= READING_WEIGHT;
         const w = words[i];
         if (w && binaryHas(w.docs, doc)) s *= WORD_BOOST;
         score += s;

@@ -1,10 +1,12 @@
 /**
  * Snippets: a window of an article's text around the first match, with the
  * matched strings marked. Returns plain text and ranges, never markup: the
- * page builds text nodes and <mark> elements from them.
+ * page builds text nodes and <mark> elements from them. The text is always
+ * the corrected text; a term found in the scan's reading of a corrected
+ * character (具市 for 县市) marks the corrected characters.
  */
 import { canonicalWithMap, type QueryTerm } from '../tokenize.ts';
-import { articleFields, type SearchableFields } from '../fields.ts';
+import { correctionPieces, fieldCorrections, textFields, type FieldPiece, type SearchableFields } from '../fields.ts';
 
 export interface Snippet {
   text: string;
@@ -12,8 +14,12 @@ export interface Snippet {
   marks: Array<[number, number]>;
 }
 
-/** Every [start, end) range of `text` where one of the terms occurs. */
+/** Every [start, end) range of `text` where one of the terms occurs, sorted, overlapping ranges merged. */
 export function findMatches(text: string, terms: QueryTerm[]): Array<[number, number]> {
+  return mergeRanges(rawMatches(text, terms));
+}
+
+function rawMatches(text: string, terms: QueryTerm[]): Array<[number, number]> {
   const { units, from } = canonicalWithMap(text);
   const ranges: Array<[number, number]> = [];
   for (const t of terms) {
@@ -25,6 +31,10 @@ export function findMatches(text: string, terms: QueryTerm[]): Array<[number, nu
       ranges.push([from[i], end]);
     }
   }
+  return ranges;
+}
+
+function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: Array<[number, number]> = [];
   for (const r of ranges) {
@@ -36,12 +46,59 @@ export function findMatches(text: string, terms: QueryTerm[]): Array<[number, nu
 }
 
 /**
+ * Matches in a text made of pieces, some of them corrected characters with
+ * the scan's reading (`original`): the terms are looked for in the text as
+ * shown and in the scan's reading, and both are given as ranges of the text
+ * as shown (a match that covers part of a corrected character covers all of it).
+ *
+ * @param pieces The text in pieces (`FieldPiece`); `text` joined is what is shown.
+ * @param terms Query terms.
+ * @returns [start, end) ranges of the joined `text` (UTF-16 indexes), sorted and merged.
+ */
+export function findMatchesInPieces(pieces: readonly Pick<FieldPiece, 'text' | 'original'>[], terms: QueryTerm[]): Array<[number, number]> {
+  const shown = pieces.map((p) => p.text).join('');
+  const ranges = rawMatches(shown, terms);
+  if (pieces.some((p) => p.original !== undefined)) {
+    // Each UTF-16 unit of the reading → the range of the shown text it stands for.
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let reading = '';
+    let at = 0;
+    for (const p of pieces) {
+      if (p.original === undefined) {
+        for (let i = 0; i < p.text.length; i++) {
+          starts.push(at + i);
+          ends.push(at + i + 1);
+        }
+        reading += p.text;
+      } else {
+        for (let i = 0; i < p.original.length; i++) {
+          starts.push(at);
+          ends.push(at + p.text.length);
+        }
+        reading += p.original;
+      }
+      at += p.text.length;
+    }
+    for (const [s, e] of rawMatches(reading, terms)) if (e > s) ranges.push([starts[s], ends[e - 1]]);
+  }
+  return mergeRanges(ranges);
+}
+
+/**
  * Build a snippet of about `length` characters around the first match in the body
- * (or the start of the body when the match is only in the title).
+ * (or the start of the body when the match is only in the title). With the
+ * article's `corrections` (when the fragment carries them), a match of the
+ * scan's reading is found and marked on the corrected text.
  */
 export function makeSnippet(article: SearchableFields, terms: QueryTerm[], length = 90): Snippet {
-  const body = article.paragraphs.join(' ') || articleFields(article).join(' ');
-  const matches = findMatches(body, terms);
+  const pieces = article.paragraphs.flatMap((p, i) => [...(i ? [{ text: ' ' }] : []), ...correctionPieces(p, fieldCorrections(article.corrections, 'paragraph', i))]);
+  let body = pieces.map((p) => p.text).join('');
+  let matches = findMatchesInPieces(pieces, terms);
+  if (!body) {
+    body = textFields(article).join(' ');
+    matches = findMatches(body, terms);
+  }
   const first = matches[0]?.[0] ?? 0;
   let start = Math.max(0, first - Math.floor(length / 3));
   const end = Math.min(body.length, start + length);
