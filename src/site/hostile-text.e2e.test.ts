@@ -6,8 +6,8 @@
  * strings show up literally. Feeds, JSON and JSON-LD are checked as data.
  *
  * The parser's answer is given a hostile dateline (naming a reporter who is
- * in no byline), photo caption, page furniture and section on top of what it
- * finds, so those fields go through the real build whatever the parser makes
+ * in no byline), photo caption, page furniture, section and corrections
+ * (scan readings `<` and an `<img onerror>`) on top of what it finds, so those fields go through the real build whatever the parser makes
  * of the scan; the pages showing them are also validated and checked with axe.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -29,6 +29,9 @@ const EXTRA = vi.hoisted(() => ({
   caption: '图为<script>window.__pwned=8</script>现场<a href="javascript:window.__pwned=9">图</a> 本报记者 王小川 摄',
   furniture: ['吉林日报<iframe src="http://evil.example/"></iframe> 2024年5月3日 星期五', '第1版 要闻<svg onload="window.__pwned=10"></svg>', '责任编辑：{% raw %}<style>body{display:none}</style>'],
   section: '要闻<b onmouseover="window.__pwned=11">版</b>',
+  // Scan readings of corrected characters: a bare '<' in the headline, markup in the first paragraph.
+  headlineFrom: '<',
+  paragraphFrom: '<img src=x onerror="window.__pwned=12">\u202e&amp;',
 }));
 
 // The parser's real answer plus the hostile dateline, caption, furniture and section.
@@ -45,6 +48,10 @@ vi.mock('../parse/parse-page.ts', async (importOriginal) => {
         reporters: [{ name: '王小川', role: '记者', org: '本报' }, ...first.reporters.filter((r) => r.name !== '王小川')],
         paragraphs: [...first.paragraphs, EXTRA.caption],
         kinds: [...first.kinds, 'caption' as const],
+        corrections: [
+          { field: 'headline' as const, at: 0, from: EXTRA.headlineFrom, to: Array.from(first.headline)[0], evidence: 'dictionary' as const },
+          { field: 'paragraph' as const, paragraph: 0, at: 1, from: EXTRA.paragraphFrom, to: Array.from(first.paragraphs[0])[1], evidence: 'page' as const },
+        ],
       };
       return { ...page, articles: [article, ...rest], furniture: EXTRA.furniture.map((text, i) => ({ text, line: i + 1 })), section: EXTRA.section };
     },
@@ -102,6 +109,9 @@ const VIEWS = [
   'reporters/王小川/',
   `search/?q=${encodeURIComponent('正文')}`,
   `search/?q=${encodeURIComponent('王小川<img')}`,
+  // Only the scan reading of a corrected character has this.
+  `search/?q=${encodeURIComponent('"__pwned=12"')}`,
+  `jlrb/2024-05-03/1/1/?q=${encodeURIComponent('"__pwned=12"')}`,
 ];
 
 describe('hostile scan text', () => {
@@ -153,6 +163,31 @@ describe('hostile scan text', () => {
     expect(await page.locator('h1 .section').textContent()).toBe(EXTRA.section);
     expect(await page.locator('.excerpt .dateline').textContent()).toBe(EXTRA.dateline.replace('\u202e', ''));
     expect(await page.title()).toContain(EXTRA.section);
+    await page.close();
+  });
+
+  it('should show the scan readings of corrected characters literally, in notes, and list them in the JSON', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}jlrb/2024-05-03/1/1/`);
+    const notes = await page.locator('main .ocr-fix__note').allTextContents();
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toMatch(/^扫描原文：<（/);
+    expect(notes[1]).toContain(`扫描原文：${EXTRA.paragraphFrom.replace('\u202e', '')}（`);
+    expect(await page.locator('h1 .ocr-fix').evaluate((e) => [e.children.length, e.getAttribute('data-original')])).toEqual([1, '<']);
+    expect(await page.locator('main .ocr-fix__note *').count()).toBe(0);
+    const json = JSON.parse(fs.readFileSync(path.join(site, 'jlrb/2024-05-03/1/1/index.json'), 'utf8'));
+    expect(json.corrections.map((c: { from: string }) => c.from)).toEqual([EXTRA.headlineFrom, EXTRA.paragraphFrom]);
+    await page.close();
+  });
+
+  it('should find the article by a scan reading only, and mark the corrected character for it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}search/?q=${encodeURIComponent('"__pwned=12"')}`);
+    await expect.poll(() => page.locator('[data-search-results]').getAttribute('data-search-state')).toBe('done');
+    expect(await page.locator('[data-result]').count()).toBe(1);
+    await page.goto(`${server.url}jlrb/2024-05-03/1/1/?q=${encodeURIComponent('"__pwned=12"')}`);
+    await expect.poll(() => page.locator('#p1 .ocr-fix mark.search-hit').count()).toBe(1);
+    expect(await page.locator('.ocr-fix__note mark').count()).toBe(0);
     await page.close();
   });
 
