@@ -8,6 +8,7 @@
  */
 import { CONFUSIONS } from './confusions.ts';
 import { getLexicon, MAX_WORD } from './lexicon.ts';
+import { isHan } from '../util/chars.ts';
 
 /** One corrected character. */
 export interface Correction {
@@ -31,7 +32,6 @@ const MIN_FREQ = Math.log(50);
 /** A reading the page prints at least this many times, three times as often as the other one, is the name. */
 const PAGE_MIN = 3;
 
-const isHan = (c: string | undefined) => !!c && /\p{Script=Han}/u.test(c);
 
 /**
  * Count the three-character runs of a page's texts.

@@ -2,16 +2,18 @@
  * Segmentation: group a page's blocks into articles.
  *
  * A Chinese newspaper article is a title block (引题 kicker, 主题 headline,
- * 副题 subhead often led by "——"), then body paragraphs, then usually a byline.
- * An article ends at its byline, or where a new title block begins: a short
- * line without sentence punctuation that is followed by body text. Short
- * unpunctuated lines inside a body ("黎海滨简历", "相关链接") are inner headings.
+ * 副题 subhead often led by "——"), then body paragraphs (the first may open
+ * with a dateline, photo captions among them), then usually a byline.
+ * An article ends at its byline (or a notice's signed date), or where a new
+ * title block begins. Whether a short unpunctuated line after body text is
+ * such a title or an inner heading of the same article ("黎海滨简历",
+ * "相关链接") is weighed from the cues in `cues/` (see `boundary.ts`).
  *
  * The output keeps raw text (normalization runs later, per field) so that
  * every character of the scan can be traced to one field.
  */
 import type { Block, Reporter, Unplaced } from '../types.ts';
-import { endsSentence, textWidth } from '../util/chars.ts';
+import { DASH_START, endsSentence, textWidth } from '../util/chars.ts';
 import type { PageLayout } from '../layout/read-blocks.ts';
 import { parseByline, splitTrailingByline, splitTrailingName, type BylineMatch } from './byline.ts';
 import { startsWithSurname } from './names.ts';
@@ -59,7 +61,6 @@ export interface SegmentedPage {
   unplaced: Unplaced[];
 }
 
-const DASH_START = /^[-—－―‐]+/u;
 /** The date under a notice's signature, e.g. "2024年6月11日". */
 export const DATE_LINE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
 

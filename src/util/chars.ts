@@ -21,6 +21,9 @@ export function isCjk(ch: string | undefined): boolean {
   return isHan(ch) || isCjkPunct(ch);
 }
 
+/** A line led by a dash (——副题, ——列举): the OCR gives -, --, —, －, ― or ‐. */
+export const DASH_START = /^[-—－―‐]+/u;
+
 /** Punctuation that ends a sentence, full- or half-width, with closing quotes after it allowed. */
 export const SENTENCE_END = /[。！？!?…]["”’'」』）)]*$/u;
 

@@ -1,7 +1,6 @@
 /** A dash-led short line follows (——副题): a headline takes a subhead, an inner heading does not. */
+import { DASH_START } from '../../util/chars.ts';
 import type { Cue } from './context.ts';
-
-const DASH_START = /^[-—－―‐]+/u;
 
 export const subheadAfter: Cue = ({ blocks, at }) => {
   const next = blocks[at + 1];
