@@ -147,7 +147,7 @@ describe('a corrected character on the article page', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     for (const q of ['县市', '具市', '"向具市延伸"']) {
       const page = await open(context, `${ARTICLE}?q=${encodeURIComponent(q)}`);
-      await expect.poll(() => page.locator('#p4 mark.search-hit').count(), q).toBeGreaterThan(0);
+      await expect.poll(() => page.locator('#p4 mark.search-hit').count(), { message: q }).toBeGreaterThan(0);
       expect((await page.locator('#p4 mark.search-hit').allTextContents()).join(''), q).toBe(q.startsWith('"') ? '向县市延伸' : '县市');
       // The note is never marked, and the mark still shows it.
       expect(await page.locator('.ocr-fix__note mark').count()).toBe(0);
