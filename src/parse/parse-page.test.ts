@@ -73,6 +73,14 @@ describe('parseScan on pages with datelines, captions and furniture', () => {
 });
 
 describe('parsePage', () => {
+  it('should take a dateline printed on a line of its own as the dateline of the paragraph under it', () => {
+    const page = parsePage('我省出台支持民营经济发展若干措施\n\n本报讯(记者 张伟国)\n\n近日,省政府办公厅印发若干措施,支持民营经济健康发展。\n\n吉林日报记者 张伟国\n');
+    expect(page.articles).toHaveLength(1);
+    expect(page.articles[0].subhead).toBeNull();
+    expect(page.articles[0].dateline).toBe('本报讯（记者 张伟国）');
+    expect(page.articles[0].paragraphs[0]).toMatch(/^近日，/);
+  });
+
   it('should split at a headline that follows a byline', () => {
     const page = parsePage('第一条新闻标题\n\n　　正文第一段,说明情况。\n吉林日报记者 张三\n第二条新闻的标题\n\n　　另一段正文内容。\n');
     expect(page.articles.map((a) => a.headline)).toEqual(['第一条新闻标题', '第二条新闻的标题']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitDateline } from './dateline.ts';
+import { isDatelineOnly, splitDateline } from './dateline.ts';
 
 describe('splitDateline', () => {
   it('should split 本报讯 with its credit from the text', () => {
@@ -39,5 +39,11 @@ describe('splitDateline', () => {
     const m = splitDateline('国际在线吉林消息(蒋民)\n8月17日,"两岸媒体吉林行"');
     expect(m?.raw).toBe('国际在线吉林消息(蒋民)');
     expect(m?.reporters.map((r) => r.name)).toEqual(['蒋民']);
+  });
+
+  it('should know a dateline printed on a line of its own', () => {
+    expect(isDatelineOnly('本报讯(记者 张伟国)')).toBe(true);
+    expect(splitDateline('本报讯(记者 张伟国)')).toBeNull();
+    expect(isDatelineOnly('本报讯(记者 张伟国)近日,省政府')).toBe(false);
   });
 });

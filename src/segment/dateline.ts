@@ -38,6 +38,22 @@ export interface DatelineMatch {
  * @returns The dateline, the rest of the paragraph and the reporters it names, or null.
  */
 export function splitDateline(text: string): DatelineMatch | null {
+  const m = matchDateline(text);
+  return m && m.rest.trim() ? m : null;
+}
+
+/**
+ * Is the whole text a dateline, printed on a line of its own above the text ("本报讯（记者 张伟国）")?
+ *
+ * @param text A block's raw text.
+ */
+export function isDatelineOnly(text: string): boolean {
+  const m = matchDateline(text.trim());
+  return !!m && !m.rest.trim();
+}
+
+/** A dateline at the start of `text`, with whatever follows it (maybe nothing). */
+function matchDateline(text: string): DatelineMatch | null {
   // "据新华社" before the text credits the agency ("据新华社报道，" is a sentence).
   const source = SOURCE.exec(text);
   if (source && text.slice(source[0].length).trim()) return { raw: source[0], rest: text.slice(source[0].length), reporters: [] };
@@ -50,7 +66,6 @@ export function splitDateline(text: string): DatelineMatch | null {
   if (!/^(本报|城市晚报|吉林日报)/u.test(org) && !plain && !date && !credit) return null;
   // A place is a short name: 长春, 白山, 北京; anything longer is a sentence that happens to contain 讯 or 电.
   if (plain.length > 4) return null;
-  if (!rest.trim()) return null;
   return { raw: whole.trimEnd(), rest, reporters: credit ? creditReporters(credit, org.startsWith('本报') ? '本报' : org) : [] };
 }
 

@@ -18,7 +18,7 @@ import type { PageLayout } from '../layout/read-blocks.ts';
 import { parseByline, splitTrailingByline, splitTrailingName, type BylineMatch } from './byline.ts';
 import { startsWithSurname } from './names.ts';
 import { isCaption, isPhotoCredit } from './caption.ts';
-import { splitDateline } from './dateline.ts';
+import { isDatelineOnly, splitDateline } from './dateline.ts';
 import { boundaryFeatures, boundaryScore, type BoundaryWeights } from './boundary.ts';
 import type { CueName } from './cues/index.ts';
 import { looksLikeTitleText } from './cues/shape.ts';
@@ -79,7 +79,8 @@ function titleLike(b: Block, hardwrap: boolean, columnWidth: number): boolean {
  * @returns Articles in reading order and the text that fits no article.
  */
 export function segmentPage(layout: PageLayout, options: SegmentOptions = {}): SegmentedPage {
-  const { blocks } = layout;
+  // A copy: a dateline on its own line is merged into the block under it.
+  const blocks = [...layout.blocks];
   const hardwrap = layout.style === 'hardwrap';
   const articles: RawArticle[] = [];
   const unplaced: Unplaced[] = [];
@@ -116,6 +117,13 @@ export function segmentPage(layout: PageLayout, options: SegmentOptions = {}): S
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     const a = cur as RawArticle | null;
+
+    // A dateline on a line of its own opens the paragraph under it.
+    const below = blocks[i + 1];
+    if (isDatelineOnly(b.text) && below && !titleLike(below, hardwrap, layout.columnWidth)) {
+      blocks[i + 1] = { ...below, text: `${b.text}\n${below.text}`, line: b.line, widths: [...b.widths, ...below.widths] };
+      continue;
+    }
 
     // 0. A photo credit on its own line closes the caption above it.
     if (a && isPhotoCredit(b.text)) {
