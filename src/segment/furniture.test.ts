@@ -17,6 +17,7 @@ describe('isFurnitureLine', () => {
       'A05文体新闻',
       '第2版',
       '国内统一连续出版物号 CN22-0001',
+      '二〇二四年三月五日 星期二',
     ]) expect(isFurnitureLine(line), line).toBe(true);
   });
 

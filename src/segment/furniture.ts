@@ -11,7 +11,7 @@ import { fullwidthPunctuation } from '../normalize/rules/fullwidth-punctuation.t
 /** Papers whose name heads a masthead strip. */
 const PAPERS = ['吉林日报', '城市晚报', '新文化报', '长春日报', '江城日报', '吉林农村报', '人民日报'];
 const EDITORS = /(?:责任编辑|本版编辑|责编|编辑|美术编辑|美编|校对|组版|版式设计|版式|制图|审读|值班主任)[:：]?[\u4e00-\u9fff]{2,4}/u;
-const DATE_WEEK = /\d{4}年\d{1,2}月\d{1,2}日(?:星期|周)[一二三四五六日天]|农历[\u4e00-\u9fff]{2,8}/u;
+const DATE_WEEK = /(?:\d{4}|[〇零一二三四五六七八九]{4})年(?:\d{1,2}|[一二三四五六七八九十]{1,2})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日(?:星期|周)[一二三四五六日天]|农历[\u4e00-\u9fff]{2,8}/u;
 const HOTLINE = /(?:热线|电话|邮箱|投稿)[:：]?[\d\-－]{7,}/u;
 /** The masthead's registration numbers and addresses: 国内统一连续出版物号 CN22-0001, 邮发代号 11-1, the paper's website. */
 const IMPRINT = /国内统一连续出版物号|邮发代号|CN\s?\d{2}\s?[-－]\s?\d{4}|www\.[a-z0-9.-]+/iu;
