@@ -9,7 +9,7 @@ import { startWorker } from '../../util/workers.ts';
 import { time, timeAsync } from '../../util/timing.ts';
 import type { ArchiveArticle } from '../../types.ts';
 import type { ShardManifest } from '../types.ts';
-import { planIndex, type SearchState } from './segments.ts';
+import { planIndex, StaleIndexError, type SearchState } from './segments.ts';
 import { writeIndex } from './write-index.ts';
 
 export interface IndexJob {
@@ -25,6 +25,8 @@ export interface IndexJob {
   from: string | null;
   /** Folder to write into (the staged site's `search-index/`). */
   dir: string;
+  /** Target size of one shard in bytes (tests); default that of `writeIndex`. */
+  shardBytes?: number;
 }
 
 export interface IndexJobResult {
@@ -47,8 +49,17 @@ export async function runIndexJob(job: IndexJob, onProgress?: OnProgress): Promi
   const started = performance.now();
   const from = job.from;
   const read = from ? (file: string) => readOrNull(path.join(from, file)) : undefined;
-  const plan = time('index plan', () => planIndex(job.articles, job.words, job.previous, onProgress, read));
-  const index = await timeAsync('index write', () => writeIndex(plan.files, job.dir, { existing: job.existing ?? undefined }));
+  const existing = job.existing ?? undefined;
+  let plan = time('index plan', () => planIndex(job.articles, job.words, job.previous, onProgress, read, existing));
+  let index;
+  try {
+    index = await timeAsync('index write', () => writeIndex(plan.files, job.dir, { existing, shardBytes: job.shardBytes }));
+  } catch (e) {
+    if (!(e instanceof StaleIndexError)) throw e;
+    // A shard of the last build is missing or damaged: collect everything.
+    plan = time('index plan', () => planIndex(job.articles, job.words, null, onProgress));
+    index = await timeAsync('index write', () => writeIndex(plan.files, job.dir, { existing, shardBytes: job.shardBytes }));
+  }
   return {
     manifest: index.manifest,
     contents: index.contents,

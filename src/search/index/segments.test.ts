@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import type { ArchiveArticle } from '../../types.ts';
 import { runIndexJob, type IndexJobResult } from './index-job.ts';
 import { listFiles } from '../../util/files.ts';
+import { writeIndex, type IndexFiles } from './write-index.ts';
 
 const TEXTS = ['长春市推动产业合作', '吉林日报记者报道珲春出口', '冰雪经济新增长极', '项目建设春风浩荡满眼新', '合作共赢发展机遇', 'ABC 2024 年 春节联欢'];
 
@@ -54,9 +55,9 @@ type Written = { dir: string; result: IndexJobResult; tree: Record<string, strin
  * the previous index has with the same content are not written again, and
  * the site keeps them).
  */
-async function index(articles: ArchiveArticle[], previous: Written | null): Promise<Written> {
+async function index(articles: ArchiveArticle[], previous: Written | null, shardBytes?: number): Promise<Written> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'segments-'));
-  const result = await runIndexJob({ articles, words: wordsOf(articles), previous: previous?.result.state ?? null, existing: previous?.result.contents ?? null, from: previous?.dir ?? null, dir });
+  const result = await runIndexJob({ articles, words: wordsOf(articles), previous: previous?.result.state ?? null, existing: previous?.result.contents ?? null, from: previous?.dir ?? null, dir, shardBytes });
   // The index as the site holds it: the files written, and those kept from the previous build.
   const tree: Record<string, string> = {};
   for (const rel of [...result.contents.keys()].sort()) {
@@ -70,30 +71,30 @@ async function index(articles: ArchiveArticle[], previous: Written | null): Prom
 }
 
 describe('planIndex', () => {
-  it('should patch the previous index into exactly the index a full build writes', async () => {
+  it('should patch the previous index into exactly the index a full build writes, with one shard or many', async () => {
     // An archive is a sorted list of (date, page, n, text variant); each step edits, adds or removes some.
     const key = fc.record({ day: fc.integer({ min: 1, max: 9 }), page: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 1, max: 3 }) });
     const step = fc.array(fc.record({ at: key, v: fc.integer({ min: 0, max: 40 }), remove: fc.boolean() }), { maxLength: 6 });
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.record({ at: key, v: fc.integer({ min: 0, max: 40 }) }), { minLength: 1, maxLength: 20 }), fc.array(step, { minLength: 1, maxLength: 3 }), async (start, steps) => {
+      fc.asyncProperty(fc.array(fc.record({ at: key, v: fc.integer({ min: 0, max: 40 }) }), { minLength: 1, maxLength: 20 }), fc.array(step, { minLength: 1, maxLength: 3 }), fc.constantFrom(undefined, 60, 200, 1000), async (start, steps, shardBytes) => {
         const state = new Map<string, [number, number, number, number]>();
         const idOf = (k: { day: number; page: number; n: number }) => `${k.day}/${k.page}/${k.n}`;
         for (const s of start) state.set(idOf(s.at), [s.at.day, s.at.page, s.at.n, s.v]);
         const articles = () => [...state.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]).map(([d, p, n, v]) => article(`2024-01-0${d}`, p, n, v));
-        let last = await index(articles(), null);
+        let last = await index(articles(), null, shardBytes);
         for (const changes of steps) {
           for (const c of changes) {
             if (c.remove) state.delete(idOf(c.at));
             else state.set(idOf(c.at), [c.at.day, c.at.page, c.at.n, c.v]);
           }
-          const patched = await index(articles(), last);
-          const full = await index(articles(), null);
+          const patched = await index(articles(), last, shardBytes);
+          const full = await index(articles(), null, shardBytes);
           expect(patched.tree).toEqual(full.tree);
           expect(patched.result.state).toEqual(full.result.state);
           last = patched;
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 80 },
     );
   });
 
@@ -111,5 +112,34 @@ describe('planIndex', () => {
     const shard = path.join(second.dir, second.result.manifest.segments[0][0].file);
     fs.writeFileSync(shard, 'x');
     expect((await index(as, second)).result).toMatchObject({ full: true });
+  });
+});
+
+describe('writeIndex with patched terms', () => {
+  /** Postings bytes of a given length (a count and filler; the cut only looks at lengths). */
+  const bytes = (n: number) => new Uint8Array(n).fill(1);
+  const write = async (terms: IndexFiles['terms'], existing?: Map<string, string>) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'patched-'));
+    return { dir, written: await writeIndex({ terms, docs: [], fragments: new Map(), papers: [] }, dir, { shardBytes: 50, existing }) };
+  };
+
+  it('should cut a clean shard again when the first term of the next one changed (it may now fit)', async () => {
+    const old = new Map([['ba', bytes(20)], ['bb', bytes(20)], ['bc', bytes(30)], ['bd', bytes(1)]]);
+    const before = await write(old);
+    const shards = before.written.manifest.segments[0];
+    expect(shards.map((s) => [s.from, s.to])).toEqual([['ba', 'bb'], ['bc', 'bd']]);
+    // "bc" is gone: a full build puts "bd" into the first shard.
+    const now = new Map([...old].filter(([k]) => k !== 'bc'));
+    const full = await write(now);
+    const inShard = (i: number) => [...now].filter(([k]) => k >= shards[i].from && (i + 1 >= shards.length || k < shards[i + 1].from));
+    const patched = await write(
+      { shards, dirty: [false, true], entries: inShard, firstLength: (i) => old.get(shards[i].from)!.length },
+      before.written.contents,
+    );
+    expect(patched.written.manifest.segments).toEqual(full.written.manifest.segments);
+    // Untouched shards are kept, not written again.
+    const kept = await write({ shards, dirty: [false, false], entries: inShard, firstLength: (i) => old.get(shards[i].from)!.length }, before.written.contents);
+    expect(kept.written.manifest.segments).toEqual(before.written.manifest.segments);
+    expect(kept.written.written).toBe(0);
   });
 });

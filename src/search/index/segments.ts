@@ -12,12 +12,12 @@
  */
 import { createHash } from 'node:crypto';
 import type { ArchiveArticle } from '../../types.ts';
-import type { DocMeta, ShardRef } from '../types.ts';
+import type { DocMeta, Fragment, ShardRef } from '../types.ts';
 import { articleFields } from '../fields.ts';
 import { ByteReader, ByteWriter } from '../codec.ts';
 import { KEY } from '../types.ts';
 import { collectTerms, docMeta, fragmentOf, type Postings } from './build-index.ts';
-import type { IndexFiles } from './write-index.ts';
+import { byKey, type IndexFiles, type PatchedTerms } from './write-index.ts';
 
 /**
  * A complete index of articles, doc ids 0… in the order given (pass them
@@ -66,6 +66,7 @@ export function planIndex(
   previous: SearchState | null,
   onProgress?: (done: number, total: number) => void,
   read?: ReadIndexFile,
+  existing?: Map<string, string>,
 ): { files: IndexFiles; full: boolean; indexed: number; state: (shards: ShardRef[]) => SearchState } {
   const hashes = articles.map((a) => contentHash(a, words?.get(a.id)));
   const progress = (total: number) => onProgress && ((n: number) => onProgress(n, total));
@@ -78,7 +79,7 @@ export function planIndex(
     }
     return paperIndex.get(a.paper)!;
   };
-  const patch = previous && read ? patchPlan(articles, hashes, previous, read) : null;
+  const patch = previous && read && previous.shards.length ? patchPlan(articles, hashes, previous) : null;
   const docs: DocMeta[] = articles.map((a, i) => {
     // Note: an unchanged article's lengths come from the state; measuring 30,000 again took a second.
     const kept = previous?.docs[a.id];
@@ -86,13 +87,13 @@ export function planIndex(
   });
   let terms: IndexFiles['terms'];
   let indexed: number;
-  if (patch && !patch.old) {
+  if (patch && !patch.moved) {
     // Note: no article changed or moved: the postings, hence the shards, are the last build's.
     terms = previous!.shards;
     indexed = 0;
-  } else if (patch?.old) {
+  } else if (patch) {
     const fresh = collectTerms(patch.changed, words, undefined, progress(patch.changed.length));
-    terms = patchTerms(patch.old, patch.remap, patch.firstMoved, fresh);
+    terms = patchedShards(previous!.shards, read!, patch.remap, patch.firstMoved, fresh);
     indexed = patch.changed.length;
   } else {
     terms = collectTerms(
@@ -103,8 +104,15 @@ export function planIndex(
     );
     indexed = articles.length;
   }
+  const fragments = new Map<number, Fragment | string>();
+  articles.forEach((a, doc) => {
+    // Note: a fragment under the same name with the same content is not serialized again (30,000 of them took a second).
+    const kept = previous?.docs[a.id];
+    const sum = kept && kept[0] === doc && kept[1] === hashes[doc] ? existing?.get(`f/${doc}.json`) : undefined;
+    fragments.set(doc, sum ?? fragmentOf(a));
+  });
   return {
-    files: { terms, docs, fragments: new Map(articles.map((a, doc) => [doc, fragmentOf(a)])), papers },
+    files: { terms, docs, fragments, papers },
     full: !patch,
     indexed,
     state: (shards) => ({
@@ -115,13 +123,15 @@ export function planIndex(
   };
 }
 
+/** Thrown when a shard of the previous build is missing or damaged: the index is then collected in full. */
+export class StaleIndexError extends Error {}
+
 /**
- * How to patch the previous index into this one (`old` null when no article
- * changed or moved), or null when collecting every article is the way (too
- * much changed, kept articles changed order, or a previous shard is missing
- * or damaged).
+ * How to patch the previous index into this one (`moved` false when no
+ * article changed or moved), or null when collecting every article is the
+ * way (too much changed, or kept articles changed order).
  */
-function patchPlan(articles: ArchiveArticle[], hashes: string[], previous: SearchState, read: ReadIndexFile) {
+function patchPlan(articles: ArchiveArticle[], hashes: string[], previous: SearchState) {
   // Old doc id → new doc id, -1 for an article removed or changed.
   const remap = new Int32Array(previous.count).fill(-1);
   const changed: Array<{ doc: number; article: ArchiveArticle }> = [];
@@ -140,40 +150,127 @@ function patchPlan(articles: ArchiveArticle[], hashes: string[], previous: Searc
     if (remap[old] <= last) return null;
     last = remap[old];
   }
-  if (changed.length === 0 && firstMoved === previous.count && articles.length === previous.count) return { remap, firstMoved, changed, old: null };
-  const old = new Map<string, Uint8Array>();
-  for (const shard of previous.shards) {
-    const data = read(shard.file);
-    // Shards are named by the hash of their content: a damaged one is not trusted.
-    if (!data || `s/${sha(data)}.bin` !== shard.file) return null;
-    const r = new ByteReader(data);
-    for (let n = r.varint(), i = 0; i < n; i++) {
-      const key = r.string();
-      old.set(key, r.bytes(r.varint()));
-    }
-  }
-  return { remap, firstMoved, changed, old };
+  const moved = !(changed.length === 0 && firstMoved === previous.count && articles.length === previous.count);
+  return { remap, firstMoved, changed, moved };
 }
 
 /**
- * The previous postings moved to the new doc ids, with the changed
- * articles' postings merged in.
- *
- * @param old Previous postings by key.
- * @param remap Old doc id → new doc id, or -1 to drop.
- * @param firstMoved The lowest old doc id that does not keep its id.
- * @param fresh Postings of the changed articles, under their new ids.
+ * The last build's shards with what changes in them: the changed articles'
+ * postings (`fresh`, under their new ids) merged in, and the kept ones moved
+ * by `remap`. Only the shards that can change are read in full: when kept
+ * articles keep their doc ids, those with a new term in their range, and
+ * those holding a removed article (found by walking the postings, without
+ * decoding them).
  */
-export function patchTerms(old: Map<string, Uint8Array>, remap: Int32Array, firstMoved: number, fresh: Map<string, Postings>): Map<string, Uint8Array> {
-  const out = new Map<string, Uint8Array>();
-  for (const [key, bytes] of old) {
-    const added = fresh.get(key);
-    const patched = patchPostings(bytes, key[0] === KEY.bigram, remap, firstMoved, added ? added.finish() : null);
-    if (patched) out.set(key, patched);
+function patchedShards(shards: ShardRef[], read: ReadIndexFile, remap: Int32Array, firstMoved: number, fresh: Map<string, Postings>): PatchedTerms {
+  const n = shards.length;
+  const load = (i: number): Uint8Array => {
+    const data = read(shards[i].file);
+    // Shards are named by the hash of their content: a damaged one is not trusted.
+    if (!data || `s/${sha(data)}.bin` !== shards[i].file) throw new StaleIndexError(`search index: shard ${shards[i].file} of the last build is missing or damaged`);
+    return data;
+  };
+  // The new terms by the shard whose range they fall in.
+  const freshKeys = [...fresh.keys()].sort(byKey);
+  const freshIn: string[][] = Array.from({ length: n }, () => []);
+  for (let i = 0, k = 0; k < freshKeys.length; k++) {
+    while (i + 1 < n && freshKeys[k] >= shards[i + 1].from) i++;
+    freshIn[i].push(freshKeys[k]);
   }
-  for (const [key, p] of fresh) if (!old.has(key)) out.set(key, p.finish());
-  return out;
+  const dirty = freshIn.map((keys) => keys.length > 0);
+  let removed = false;
+  let shifted = false;
+  for (let old = firstMoved; old < remap.length; old++) {
+    if (remap[old] < 0) removed = true;
+    else if (remap[old] !== old) shifted = true;
+  }
+  const loaded = new Map<number, Uint8Array>();
+  if (shifted) {
+    // Note: kept articles changed doc ids: every term holding one changes (its deltas do); all shards are cut again.
+    dirty.fill(true);
+  } else if (removed) {
+    for (let i = 0; i < n; i++) {
+      if (dirty[i]) continue;
+      const data = load(i);
+      if (holdsRemoved(data, remap, firstMoved)) {
+        dirty[i] = true;
+        loaded.set(i, data);
+      }
+    }
+  }
+  const take = (i: number) => {
+    const data = loaded.get(i) ?? load(i);
+    loaded.delete(i);
+    return data;
+  };
+  return {
+    shards,
+    dirty,
+    firstLength: (i) => {
+      const r = new ByteReader(loaded.get(i) ?? load(i));
+      r.varint();
+      r.bytes(r.varint());
+      return r.varint();
+    },
+    *entries(i) {
+      const r = new ByteReader(take(i));
+      const keys = freshIn[i];
+      let k = 0;
+      for (let left = r.varint(); left > 0; left--) {
+        const key = r.string();
+        const bytes = r.bytes(r.varint());
+        while (k < keys.length && keys[k] < key) {
+          const only = keys[k++];
+          if (!fresh.has(only)) continue;
+          yield [only, fresh.get(only)!.finish()] as [string, Uint8Array];
+        }
+        let added: Uint8Array | null = null;
+        if (k < keys.length && keys[k] === key) added = fresh.get(keys[k++])!.finish();
+        const patched = patchPostings(bytes, key[0] === KEY.bigram, remap, firstMoved, added);
+        if (patched) yield [key, patched] as [string, Uint8Array];
+      }
+      while (k < keys.length) {
+        const only = keys[k++];
+        yield [only, fresh.get(only)!.finish()] as [string, Uint8Array];
+      }
+    },
+  };
 }
+
+/**
+ * Whether a shard holds a doc that `remap` drops (kept docs keep their
+ * ids): its postings walked as bytes, keys not decoded.
+ */
+function holdsRemoved(buf: Uint8Array, remap: Int32Array, firstMoved: number): boolean {
+  let pos = 0;
+  const varint = () => {
+    let result = 0;
+    let mul = 1;
+    for (;;) {
+      const b = buf[pos++];
+      result += (b & 0x7f) * mul;
+      if (b < 0x80) return result;
+      mul *= 0x80;
+    }
+  };
+  for (let terms = varint(); terms > 0; terms--) {
+    const keyLength = varint();
+    const positional = buf[pos] === BIGRAM_BYTE;
+    pos += keyLength;
+    const end = varint() + pos;
+    let doc = 0;
+    for (let docs = varint(); docs > 0; docs--) {
+      doc += varint();
+      const count = varint();
+      if (doc >= firstMoved && remap[doc] < 0) return true;
+      if (positional) for (let c = count; c > 0; c--) while (buf[pos++] >= 0x80);
+    }
+    pos = end;
+  }
+  return false;
+}
+
+const BIGRAM_BYTE = KEY.bigram.charCodeAt(0);
 
 /** A cursor over encoded postings (see `Postings`): doc, count and the span of its positions. */
 class PostingsCursor {

@@ -14,13 +14,32 @@ import { FileWriter } from '../../util/files.ts';
 
 /** What to write: the terms with their postings, docs and fragments. */
 export interface IndexFiles {
-  /** Postings by key, as collected or as patched from the last build (already encoded); or the last build's shards, when no article changed. */
-  terms: Map<string, Postings | Uint8Array> | ShardRef[];
+  /**
+   * Postings by key, as collected (or already encoded); the last build's
+   * shards, when no article changed; or the last build's shards with what
+   * to patch in them.
+   */
+  terms: Map<string, Postings | Uint8Array> | ShardRef[] | PatchedTerms;
   /** Docs table, indexed by doc id (holes marked deleted). */
   docs: DocMeta[];
-  /** Fragments of the live docs. */
-  fragments: Map<number, Fragment>;
+  /** Fragments of the live docs; a string is the content hash of a fragment the last build wrote under the same name (it must be in `existing`). */
+  fragments: Map<number, Fragment | string>;
   papers: Array<{ id: string; name: string }>;
+}
+
+/**
+ * The last build's shards and how to patch them. `dirty[i]` is false when
+ * no term of shard `i` changes and no new term falls in its range (from its
+ * first key up to the next shard's first key; the first shard also takes
+ * the keys before it, the last those after it).
+ */
+export interface PatchedTerms {
+  shards: ShardRef[];
+  dirty: boolean[];
+  /** Terms of shard `i` in key order, patched (terms left with no doc dropped), with the new terms of its range merged in. */
+  entries(i: number): Iterable<[string, Uint8Array]>;
+  /** Bytes of the postings of shard `i`'s first term (unchanged when the shard is not dirty). */
+  firstLength(i: number): number;
 }
 
 export interface WriteOptions {
@@ -42,6 +61,60 @@ export interface WrittenIndex {
   contents: Map<string, string>;
   /** Files actually written. */
   written: number;
+}
+
+/** Key order of the shards (UTF-16 code units), shared by every reader. */
+export const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const encoder = new TextEncoder();
+
+/**
+ * Cuts sorted terms into shards by a byte budget: a term goes into the
+ * current shard unless that would take it past the budget (a shard holds at
+ * least one term). Full and patched builds cut with this, so the same terms
+ * give the same shards.
+ */
+export class ShardCutter {
+  private shard = new ByteWriter();
+  private count = 0;
+  private first = '';
+  private last = '';
+
+  constructor(
+    private readonly budget: number,
+    private readonly emit: (data: Uint8Array, from: string, to: string) => void,
+  ) {}
+
+  /** Whether the current shard is empty (the last term added was flushed). */
+  get empty(): boolean {
+    return this.count === 0;
+  }
+
+  /** Whether a term with postings of `length` bytes would start a new shard. */
+  wouldFlush(length: number): boolean {
+    return this.count > 0 && this.shard.length + length > this.budget;
+  }
+
+  add(key: string, data: Uint8Array): void {
+    if (this.wouldFlush(data.length)) this.flush();
+    const k = encoder.encode(key);
+    this.shard.varint(k.length);
+    this.shard.bytes(k);
+    this.shard.varint(data.length);
+    this.shard.bytes(data);
+    if (this.count++ === 0) this.first = key;
+    this.last = key;
+  }
+
+  flush(): void {
+    if (!this.count) return;
+    const body = new ByteWriter(this.shard.length + 8);
+    body.varint(this.count);
+    body.bytes(this.shard.finish());
+    this.emit(body.finish(), this.first, this.last);
+    this.shard = new ByteWriter();
+    this.count = 0;
+  }
 }
 
 const hash = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex').slice(0, 16);
@@ -74,46 +147,66 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
     written++;
   };
 
-  const writeSegment = (terms: Map<string, Postings | Uint8Array>): ShardRef[] => {
-    const keys = [...terms.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const shards: ShardRef[] = [];
-    let shard = new ByteWriter();
-    let shardKeys: string[] = [];
-    const flush = () => {
-      if (!shardKeys.length) return;
-      const body = new ByteWriter();
-      body.varint(shardKeys.length);
-      body.bytes(shard.finish());
-      const data = body.finish();
+  const cutter = (shards: ShardRef[]) =>
+    new ShardCutter(budget, (data, from, to) => {
       const file = `s/${hash(data)}.bin`;
       put(file, data);
-      shards.push({ from: shardKeys[0], to: shardKeys[shardKeys.length - 1], file });
-      shard = new ByteWriter();
-      shardKeys = [];
-    };
+      shards.push({ from, to, file });
+    });
+  const writeSegment = (terms: Map<string, Postings | Uint8Array>): ShardRef[] => {
+    const keys = [...terms.keys()].sort(byKey);
+    const shards: ShardRef[] = [];
+    const cut = cutter(shards);
     for (const key of keys) {
       const p = terms.get(key)!;
-      const data = p instanceof Uint8Array ? p : p.finish();
-      if (shardKeys.length && shard.length + data.length > budget) flush();
-      shard.string(key);
-      shard.varint(data.length);
-      shard.bytes(data);
-      shardKeys.push(key);
+      cut.add(key, p instanceof Uint8Array ? p : p.finish());
     }
-    flush();
+    cut.flush();
     return shards;
   };
   // Note: one segment always (the format allows more): the same input gives the same files.
-  const kept = (shards: ShardRef[]) => {
-    // The last build's shards, already in place (named by content).
-    for (const s of shards) {
-      const sum = options.existing?.get(s.file);
-      if (!sum) throw new Error(`search index: kept shard ${s.file} is missing from the previous build`);
-      contents.set(s.file, sum);
+  const kept = (s: ShardRef, shards: ShardRef[]) => {
+    // A shard of the last build, already in place (named by content).
+    const sum = options.existing?.get(s.file);
+    if (!sum) throw new Error(`search index: kept shard ${s.file} is missing from the previous build`);
+    contents.set(s.file, sum);
+    shards.push(s);
+  };
+  /**
+   * The last build's shards, patched: a shard whose terms and whose
+   * successor's first term are unchanged is kept as it is when the cut
+   * reaches its start; the others are read, patched and cut again, exactly
+   * as a full build cuts the same terms.
+   */
+  const patchSegment = (p: PatchedTerms): ShardRef[] => {
+    const shards: ShardRef[] = [];
+    const cut = cutter(shards);
+    const n = p.shards.length;
+    for (let i = 0; i < n; i++) {
+      if (!p.dirty[i] && !(i + 1 < n && p.dirty[i + 1]) && (cut.empty || cut.wouldFlush(p.firstLength(i)))) {
+        cut.flush();
+        kept(p.shards[i], shards);
+        continue;
+      }
+      for (const [key, data] of p.entries(i)) cut.add(key, data);
     }
+    cut.flush();
     return shards;
   };
-  const segments = [Array.isArray(index.terms) ? kept(index.terms) : writeSegment(index.terms)];
+  const keptAll = (refs: ShardRef[]) => {
+    const shards: ShardRef[] = [];
+    for (const s of refs) kept(s, shards);
+    return shards;
+  };
+  const terms = index.terms;
+  let segments: ShardRef[][];
+  try {
+    segments = [Array.isArray(terms) ? keptAll(terms) : terms instanceof Map ? writeSegment(terms) : patchSegment(terms)];
+  } catch (e) {
+    // Note: the writes under way finish before the caller may write here again.
+    await writer.flush().catch(() => {});
+    throw e;
+  }
 
   const docs = new ByteWriter();
   docs.varint(index.docs.length);
@@ -132,7 +225,13 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
   const docsFile = `docs-${hash(docsData)}.bin`;
   put(docsFile, docsData);
 
-  for (const [doc, f] of index.fragments) put(`f/${doc}.json`, JSON.stringify(f));
+  for (const [doc, f] of index.fragments) {
+    if (typeof f === 'string') {
+      // Note: known unchanged (same doc id, same content as in the last build): not serialized again.
+      contents.set(`f/${doc}.json`, f);
+      files++;
+    } else put(`f/${doc}.json`, JSON.stringify(f));
+  }
 
   const manifest: ShardManifest = { version: INDEX_VERSION, docs: index.docs.length, docsFile, papers: index.papers, segments };
   put('manifest.json', JSON.stringify(manifest));
