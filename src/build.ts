@@ -60,6 +60,15 @@ const analyzeVersion = () =>
  *   with a problem each, the rest are all there.
  */
 export async function collectArchive(options: CollectOptions = {}): Promise<Archive> {
+  return (await collectKeyed(options)).archive;
+}
+
+/**
+ * `collectArchive`, with a key of everything the archive was made from:
+ * every scan's path, place, sidecar and analysis key (its text and the
+ * parser's version), and the problems found. The same key means the same archive.
+ */
+async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive; key: string }> {
   const root = options.root ?? process.cwd();
   const input = path.resolve(root, options.input ?? 'articles');
   const cache = new BuildCache(options.cache === undefined ? path.join(root, '.cache') : options.cache);
@@ -156,7 +165,9 @@ export async function collectArchive(options: CollectOptions = {}): Promise<Arch
     for (const u of parsed.unplaced) problems.push({ file: scan.path, line: u.line, message: `unplaced text: ${u.reason}`, severity: 'warning', ruleId: 'unplaced' });
     pages.push(page);
   });
-  return { ...assemble(pages, papers, problems, skipped), stats: { scans: scans.length, charsRead, charsPlaced, cache: cache.stats }, words };
+  const archive = { ...assemble(pages, papers, problems, skipped), stats: { scans: scans.length, charsRead, charsPlaced, cache: cache.stats }, words };
+  const key = sha256(JSON.stringify([input, jobs.map((j) => j && [j.scan.path, j.scan.paper, j.scan.paperName, j.scan.date, j.scan.page, j.scan.pageNumber, j.scan.meta, j.key]), problems, skipped]));
+  return { archive, key };
 }
 
 /** Group pages into issues (newest first) and list articles in reading order. */
@@ -264,7 +275,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
   const { started, root, output, basePath, lock } = at;
   removeStale(output);
   const site = openSite(output);
-  const archive = await collectArchive(options);
+  const { archive, key: archiveKey } = await collectKeyed(options);
   killPoint('parsed');
   const staging = `${output}.tmp-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
@@ -272,13 +283,16 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
   // Decide what to render: every unit, or only those whose data changed.
   const stateFile = options.cache === null ? null : path.join(options.cache ?? path.join(root, '.cache'), 'render', `${sha256(output).slice(0, 16)}.json`);
   const siteVersion = `${siteCodeVersion()}|${basePath}|${process.env.SITE_URL ?? ''}`;
+  const previous = stateFile && !options.full && site.live ? time('state', () => readRenderState(stateFile, siteVersion, output, site)) : null;
+  // Everything the site is made of, as the last build saw it: the same means nothing to do.
+  const input = sha256(JSON.stringify([archiveKey, staticVersion(), options.templates ?? null, options.unitsPerPass ?? UNITS_PER_PASS]));
+  if (previous && previous.input === input) return unchanged(archive, previous, output, started, options);
   const room = time('room', () => roomOf(archive));
   const units = time('plan', () => unitSignatures(room));
   // Note: every year page lists all years (templates/_includes/views/calendar-year.njk), which the
   // year's signature in site/render-plan.ts does not cover; until it does, the list is mixed in here.
   const years = room.calendar.map((y) => y.year).join(',');
   for (const [key, sig] of units) if (key.startsWith('y:')) units.set(key, sha256(`${sig}|${years}`).slice(0, 20));
-  const previous = stateFile && !options.full && site.live ? time('state', () => readRenderState(stateFile, siteVersion, output, site)) : null;
   const plan = previous ? planRender(previous.units, units) : null;
 
   let files = 0;
@@ -328,7 +342,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     if (plan) note = `; incremental: ${count(plan.changed.length)} of ${count(units.size)} units re-rendered, ${plural(published.removed, 'file')} removed`;
     files = published.written;
     const gen = openSite(output).liveId!;
-    if (stateFile) time('state', () => writeRenderState(stateFile, { siteVersion, output, gen, units: Object.fromEntries(units), index: Object.fromEntries(index.contents), search: index.state }));
+    if (stateFile) time('state', () => writeRenderState(stateFile, { siteVersion, input, output, gen, units: Object.fromEntries(units), index: Object.fromEntries(index.contents), search: index.state }));
   } catch (e) {
     // Note: the scratch folder is left for the next build to remove: Eleventy
     // may still be copying files into it, and pulling it away mid-copy turns
@@ -336,15 +350,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     throw new ArchiveError(`site render failed; the previous ${path.relative(root, output) || output} is untouched (the partial build in ${path.relative(root, staging)} is removed by the next build)`, { cause: e });
   }
   fs.rmSync(staging, { recursive: true, force: true });
-  const errors = archive.problems.filter((p) => p.severity === 'error').length;
-  const warnings = archive.problems.length - errors;
-  const pages = archive.issues.reduce((n, i) => n + i.pages.length, 0);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  let summary = `Built ${plural(archive.issues.length, 'issue')}, ${plural(pages, 'page')}, ${plural(archive.articles.length, 'article')} and ${plural(shards, 'search shard')} (${(dirBytes(path.join(output, 'search-index', 's')) / 1e6).toFixed(1)} MB) in ${seconds} s; ${published.swapped ? plural(files, 'file') + ' written' : 'no file changed'}; ${count(archive.stats.charsPlaced)} of ${count(archive.stats.charsRead)} characters placed${note}`;
-  if (archive.skipped.length) summary += `; skipped ${plural(archive.skipped.length, 'scan')}: ${archive.skipped.join(', ')}`;
-  if (errors || warnings) summary += `; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-  const failed = errors > 0 || archive.skipped.length > 0 || (options.strict === true && warnings > 0);
-  return { archive, files, exitCode: failed ? 1 : 0, summary };
+  return finish(archive, { output, started, shards, files, swapped: published.swapped, note, strict: options.strict });
 }
 
 /**
@@ -508,6 +514,8 @@ const siteCodeVersion = () => codeVersion([...importGraph(path.join(import.meta.
 
 interface RenderState {
   siteVersion: string;
+  /** Key of the archive and the static files the build was made from. */
+  input: string;
   output: string;
   /** Id of the build folder this state describes. */
   gen: string;
@@ -524,17 +532,65 @@ interface RenderState {
  * as after a build killed between publishing and saving the state), and the
  * shards it names are there.
  */
-function readRenderState(file: string, siteVersion: string, output: string, site: SiteFolder): { units: Map<string, string>; index: Map<string, string>; search: SearchState } | null {
+function readRenderState(file: string, siteVersion: string, output: string, site: SiteFolder): PreviousBuild | null {
   try {
     const data = JSON.parse(fs.readFileSync(file, 'utf8')) as RenderState & { sum: string };
     const { sum, ...rest } = data;
     if (sha256(JSON.stringify(rest)) !== sum) return null;
     if (rest.siteVersion !== siteVersion || rest.output !== output || rest.gen !== site.liveId || !site.live) return null;
     if (!rest.search?.shards || rest.search.shards.some((s) => !fs.existsSync(path.join(site.live!, 'search-index', s.file)))) return null;
-    return { units: new Map(Object.entries(rest.units)), index: new Map(Object.entries(rest.index)), search: rest.search };
+    return { input: rest.input, units: new Map(Object.entries(rest.units)), index: new Map(Object.entries(rest.index)), search: rest.search };
   } catch {
     return null;
   }
+}
+
+interface PreviousBuild {
+  input: string;
+  units: Map<string, string>;
+  index: Map<string, string>;
+  search: SearchState;
+}
+
+/**
+ * Version of the files every build copies or bundles anyway: `public/`,
+ * the search page's sources (bundled with esbuild) and Eleventy's version.
+ */
+const staticVersion = () =>
+  codeVersion([path.join(import.meta.dirname, '../public'), path.join(import.meta.dirname, 'search'), ...['@11ty/eleventy', 'esbuild'].map(packageFile)]);
+
+/** A package's package.json (found from its main file: some packages do not export it). */
+function packageFile(name: string): string {
+  for (let dir = path.dirname(require.resolve(name)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file) && JSON.parse(fs.readFileSync(file, 'utf8')).name === name) return file;
+  }
+  throw new Error(`no package.json found for ${name}`);
+}
+
+/**
+ * The result of a build whose input is the last build's: the live site is
+ * already its output, and nothing is rendered, indexed or written.
+ */
+function unchanged(archive: Archive, previous: PreviousBuild, output: string, started: number, options: BuildOptions): BuildResult {
+  options.onStage?.('Nothing changed since the last build');
+  const shards = previous.search.shards.length;
+  return finish(archive, { output, started, shards, files: 0, swapped: false, note: '; incremental: nothing changed', strict: options.strict });
+}
+
+/** The summary and exit code of a build. */
+function finish(archive: Archive, r: { output: string; started: number; shards: number; files: number; swapped: boolean; note: string; strict?: boolean }): BuildResult {
+  const count = (n: number) => n.toLocaleString('en-US');
+  const plural = (n: number, w: string) => `${count(n)} ${w}${n === 1 ? '' : 's'}`;
+  const errors = archive.problems.filter((p) => p.severity === 'error').length;
+  const warnings = archive.problems.length - errors;
+  const pages = archive.issues.reduce((n, i) => n + i.pages.length, 0);
+  const seconds = ((performance.now() - r.started) / 1000).toFixed(1);
+  let summary = `Built ${plural(archive.issues.length, 'issue')}, ${plural(pages, 'page')}, ${plural(archive.articles.length, 'article')} and ${plural(r.shards, 'search shard')} (${(dirBytes(path.join(r.output, 'search-index', 's')) / 1e6).toFixed(1)} MB) in ${seconds} s; ${r.swapped ? plural(r.files, 'file') + ' written' : 'no file changed'}; ${count(archive.stats.charsPlaced)} of ${count(archive.stats.charsRead)} characters placed${r.note}`;
+  if (archive.skipped.length) summary += `; skipped ${plural(archive.skipped.length, 'scan')}: ${archive.skipped.join(', ')}`;
+  if (errors || warnings) summary += `; ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+  const failed = errors > 0 || archive.skipped.length > 0 || (r.strict === true && warnings > 0);
+  return { archive, files: r.files, exitCode: failed ? 1 : 0, summary };
 }
 
 function writeRenderState(file: string, state: RenderState): void {

@@ -103,10 +103,14 @@ describe('incremental builds', () => {
     const target = fs.readlinkSync(w.output);
     await new Promise((r) => setTimeout(r, 20));
     const result = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
-    expect(result.summary).toMatch(/no file changed/);
+    expect(result.summary).toMatch(/no file changed.*incremental: nothing changed/);
     expect(result.files).toBe(0);
     expect(snapshot(w.output)).toEqual(before);
     expect(fs.readlinkSync(w.output)).toBe(target);
+    // The spare build folder was not touched either.
+    const spare = fs.readdirSync(`${w.output}.builds`).sort();
+    await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
+    expect(fs.readdirSync(`${w.output}.builds`).sort()).toEqual(spare);
   });
 
   it('should equal a full build byte for byte after a sequence of add, edit, replace and delete', async () => {

@@ -3,20 +3,20 @@ import { rawTextHtml } from './raw-text.ts';
 
 describe('rawTextHtml', () => {
   it('should give every line an anchor', () => {
-    expect(rawTextHtml('甲\n乙\n')).toBe('<span class="line" id="L1">甲</span>\n<span class="line" id="L2">乙</span>');
+    expect(rawTextHtml('甲\n乙\n')).toBe('<span id="L1">甲</span>\n<span id="L2">乙</span>');
   });
 
   it('should escape markup and keep template syntax literal', () => {
     expect(rawTextHtml('<script>alert(1)</script> & {{ 7*7 }} **x**')).toBe(
-      '<span class="line" id="L1">&lt;script&gt;alert(1)&lt;/script&gt; &amp; {{ 7*7 }} **x**</span>',
+      '<span id="L1">&lt;script&gt;alert(1)&lt;/script&gt; &amp; {{ 7*7 }} **x**</span>',
     );
   });
 
   it('should write trailing whitespace as character references', () => {
-    expect(rawTextHtml('甲 \u3000')).toBe('<span class="line" id="L1">甲&#x20;&#x3000;</span>');
+    expect(rawTextHtml('甲 \u3000')).toBe('<span id="L1">甲&#x20;&#x3000;</span>');
   });
 
   it('should reveal bidi controls', () => {
-    expect(rawTextHtml('a\u202Eb')).toBe('<span class="line" id="L1">a⟨U+202E⟩b</span>');
+    expect(rawTextHtml('a\u202Eb')).toBe('<span id="L1">a⟨U+202E⟩b</span>');
   });
 });

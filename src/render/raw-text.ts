@@ -1,7 +1,7 @@
 /**
- * HTML for the raw OCR view: the scan text exactly as decoded, one
- * `<span class="line" id="L<n>">` per line so problems and unplaced text can
- * link to `raw/#L12`.
+ * HTML for the OCR text of a page view: the scan text exactly as decoded, one
+ * `<span id="L<n>">` per line (the CSS numbers `pre.raw > span`) so the
+ * furniture and unplaced text can link to `#L12`.
  */
 import { revealControls } from './clean-text.ts';
 
@@ -24,7 +24,7 @@ export function rawTextHtml(text: string): string {
       const trailing = /\s+$/u.exec(shown)?.[0] ?? '';
       const body = shown.slice(0, shown.length - trailing.length);
       const refs = [...trailing].map((c) => `&#x${c.codePointAt(0)!.toString(16)};`).join('');
-      return `<span class="line" id="L${i + 1}">${body}${refs}</span>`;
+      return `<span id="L${i + 1}">${body}${refs}</span>`;
     })
     .join('\n');
 }

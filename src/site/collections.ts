@@ -18,6 +18,8 @@ export interface ArticleView {
   related: ArchiveArticle[];
   /** GB/T 7714 reference. */
   citation: string;
+  /** The article's keywords, each with its keyword page's URL, or null when the keyword has no page (fewer than `KEYWORD_PAGE_MIN` articles). */
+  keywords: Array<{ name: string; url: string | null }>;
 }
 
 /** A page with its neighbours in the issue. */
@@ -107,9 +109,18 @@ export interface ReadingRoom {
   articles: ArticleView[];
   pages: PageView[];
   reporters: Group[];
+  /** Keywords with a page: those of at least `KEYWORD_PAGE_MIN` articles. */
   keywords: Group[];
   calendar: CalendarYear[];
 }
+
+/**
+ * Articles a keyword needs for a page of its own (and a place in the
+ * keywords index). A keyword of one or two articles connects nothing a
+ * reader could not reach from the article's related articles, and such
+ * keywords are most of them; on an article page they are shown as text.
+ */
+export const KEYWORD_PAGE_MIN = 3;
 
 const collator = new Intl.Collator('zh-CN');
 
@@ -390,11 +401,17 @@ export function pageViews(archive: Archive): PageView[] {
  * (page by page), related articles and citation.
  *
  * @param archive The archive.
- * @param keywords Keyword groups from `groupByKeyword`.
+ * @param keywords Keyword groups from `groupByKeyword`, all of them (related articles use every keyword; those of `KEYWORD_PAGE_MIN` articles or more are linked).
  * @returns Articles in archive order.
  */
 export function articleViews(archive: Archive, keywords: Group[]): ArticleView[] {
   const related = new RelatedArticles(keywords);
+  const pages = new Map(keywords.filter((g) => g.articles.length >= KEYWORD_PAGE_MIN).map((g) => [g.slug, g.url]));
+  const linked = (article: ArchiveArticle) =>
+    article.keywords.map((k) => {
+      const name = k.trim();
+      return { name, url: pages.get(slugify(name)) ?? null };
+    });
   return archive.issues.flatMap((issue) => {
     const list = issue.pages.flatMap((page) => page.articles.map((article) => ({ article, page })));
     return list.map(({ article, page }, i) => ({
@@ -405,6 +422,7 @@ export function articleViews(archive: Archive, keywords: Group[]): ArticleView[]
       next: list[i + 1]?.article ?? null,
       related: related.of(article),
       citation: citation(article),
+      keywords: linked(article),
     }));
   });
 }
@@ -413,7 +431,7 @@ export function articleViews(archive: Archive, keywords: Group[]): ArticleView[]
  * All computed views of the archive.
  *
  * @param archive The archive.
- * @returns Stats, article and page views, reporters, keywords, calendars.
+ * @returns Stats, article and page views, reporters, the keywords with a page, calendars.
  */
 export function readingRoom(archive: Archive): ReadingRoom {
   const keywords = groupByKeyword(archive.articles);
@@ -423,7 +441,7 @@ export function readingRoom(archive: Archive): ReadingRoom {
     articles: articleViews(archive, keywords),
     pages: pageViews(archive),
     reporters: groupByReporter(archive.articles),
-    keywords,
+    keywords: keywords.filter((g) => g.articles.length >= KEYWORD_PAGE_MIN),
     calendar: calendarYears(archive),
   };
 }

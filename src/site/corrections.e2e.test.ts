@@ -137,8 +137,9 @@ describe('a corrected character on the article page', () => {
     });
   }
 
-  it('should list the corrections in the article JSON', () => {
-    const json = JSON.parse(fs.readFileSync(path.join(site, ARTICLE, 'index.json'), 'utf8'));
+  it('should list the corrections in the page JSON', () => {
+    const page = JSON.parse(fs.readFileSync(path.join(site, path.dirname(ARTICLE), 'index.json'), 'utf8'));
+    const json = page.articles.find((a: { url: string }) => a.url === `/${ARTICLE}`);
     expect(json.corrections).toContainEqual({ field: 'paragraph', paragraph: 3, at: 22, from: '具', to: '县', evidence: 'dictionary' });
     expect([...json.paragraphs[3]][22]).toBe('县');
   });
@@ -159,11 +160,12 @@ describe('a corrected character on the article page', () => {
   });
 });
 
-describe('the raw OCR view', () => {
+describe('the OCR text of the page view', () => {
   it('should show the scan as it was, uncorrected and unmarked', async () => {
-    const html = fs.readFileSync(path.join(site, 'jlrb/2023-02-01/3/raw/index.html'), 'utf8');
-    expect(html).toContain('向具市延伸');
-    expect(html).not.toContain('ocr-fix');
+    const html = fs.readFileSync(path.join(site, 'jlrb/2023-02-01/3/index.html'), 'utf8');
+    const raw = /<pre class="raw"[\s\S]*?<\/pre>/.exec(html)?.[0] ?? '';
+    expect(raw).toContain('向具市延伸');
+    expect(raw).not.toContain('ocr-fix');
   });
 });
 

@@ -101,7 +101,9 @@ const VIEWS = [
   '',
   'jlrb/2024-05-03/',
   'jlrb/2024-05-03/1/',
-  'jlrb/2024-05-03/1/raw/',
+  // The page view with its OCR text open.
+  'jlrb/2024-05-03/1/#raw',
+  'jlrb/2024-05-03/1/#L1',
   'jlrb/2024-05-03/1/1/',
   'jlrb/2024-05-03/1/1/?q=%E6%A0%87%E9%A2%98',
   `jlrb/2024-05-03/1/1/?q=${encodeURIComponent('王小川')}`,
@@ -175,7 +177,7 @@ describe('hostile scan text', () => {
     expect(notes[1]).toContain(`扫描原文：${EXTRA.paragraphFrom.replace('\u202e', '')}（`);
     expect(await page.locator('h1 .ocr-fix').evaluate((e) => [e.children.length, e.getAttribute('data-original')])).toEqual([1, '<']);
     expect(await page.locator('main .ocr-fix__note *').count()).toBe(0);
-    const json = JSON.parse(fs.readFileSync(path.join(site, 'jlrb/2024-05-03/1/1/index.json'), 'utf8'));
+    const json = JSON.parse(fs.readFileSync(path.join(site, 'jlrb/2024-05-03/1/index.json'), 'utf8')).articles[0];
     expect(json.corrections.map((c: { from: string }) => c.from)).toEqual([EXTRA.headlineFrom, EXTRA.paragraphFrom]);
     await page.close();
   });
@@ -214,7 +216,9 @@ describe('hostile scan text', () => {
     expect(parsed.error).toBeNull();
     expect(parsed.title).toContain('<script>');
     await page.close();
-    const json = JSON.parse(fs.readFileSync(path.join(site, 'jlrb/2024-05-03/1/1/index.json'), 'utf8'));
+    const pageJson = JSON.parse(fs.readFileSync(path.join(site, 'jlrb/2024-05-03/1/index.json'), 'utf8'));
+    expect(pageJson.furniture.map((f: { text: string }) => f.text)).toEqual(EXTRA.furniture);
+    const json = pageJson.articles[0];
     expect(JSON.stringify(json)).toContain('<script>window.__pwned=1</script>');
     const html = fs.readFileSync(path.join(site, 'jlrb/2024-05-03/1/1/index.html'), 'utf8');
     const ld = /<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html);

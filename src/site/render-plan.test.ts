@@ -56,18 +56,18 @@ describe('unitSignatures', () => {
     expect(units).toContain('a:jlrb/2024-03-05/2/1');
   });
 
-  it('should re-render the article (and only it) when its corrections change, even with the same text', () => {
+  it('should re-render the article and its page (whose JSON lists them) when its corrections change, even with the same text', () => {
     const fixed = (a: ArchiveArticle) => {
       a.paragraphs = ['图为现场。', '全省县市区。'];
       a.corrections = [{ field: 'paragraph', paragraph: 1, at: 2, from: '具', to: '县', evidence: 'dictionary' }];
     };
     const asScanned = (a: ArchiveArticle) => (a.paragraphs = ['图为现场。', '全省县市区。']);
-    expect(changed(archive(asScanned), archive(fixed))).toEqual(['a:jlrb/2024-03-05/2/1']);
+    expect(changed(archive(asScanned), archive(fixed))).toEqual(['a:jlrb/2024-03-05/2/1', 'p:/jlrb/2024-03-05/2/']);
     const elsewhere = (a: ArchiveArticle) => {
       fixed(a);
       a.corrections = [{ ...a.corrections[0], at: 3, from: '巿', to: '市' }];
     };
-    expect(changed(archive(fixed), archive(elsewhere))).toEqual(['a:jlrb/2024-03-05/2/1']);
+    expect(changed(archive(fixed), archive(elsewhere))).toEqual(['a:jlrb/2024-03-05/2/1', 'p:/jlrb/2024-03-05/2/']);
   });
 
   it('should re-render the page (and only it) when its furniture changes', () => {

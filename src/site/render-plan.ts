@@ -26,7 +26,6 @@ const KINDS: Record<string, keyof RenderSelection> = { a: 'articles', p: 'pages'
 /** The paginated lists the templates render (all of them, or the selected units). */
 export interface RenderLists {
   articles: ArticleView[];
-  articleData: ArchiveArticle[];
   pages: PageView[];
   issues: IssueView[];
   reporters: Group[];
@@ -39,7 +38,6 @@ export function renderLists(room: ReadingRoom, selection: RenderSelection | null
   if (!selection) {
     return {
       articles: room.articles,
-      articleData: room.articles.map((v) => v.article),
       pages: room.pages,
       issues: room.issues,
       reporters: room.reporters,
@@ -50,7 +48,6 @@ export function renderLists(room: ReadingRoom, selection: RenderSelection | null
   const articles = room.articles.filter((v) => selection.articles.has(v.article.id));
   return {
     articles,
-    articleData: articles.map((v) => v.article),
     pages: room.pages.filter((v) => selection.pages.has(v.page.url)),
     issues: room.issues.filter((v) => selection.issues.has(v.issue.url)),
     reporters: room.reporters.filter((g) => selection.reporters.has(g.slug)),
@@ -92,18 +89,27 @@ export function unitSignatures(room: ReadingRoom): Map<string, string> {
     return h;
   };
   const list = (as: ArchiveArticle[]) => as.map(summary).join('');
+  // The whole article, for its page and for the page's JSON file.
+  const wholes = new Map<ArchiveArticle, string>();
+  const whole = (a: ArchiveArticle) => {
+    let h = wholes.get(a);
+    if (h === undefined) wholes.set(a, (h = hash(a)));
+    return h;
+  };
   const sigs = new Map<string, string>();
   for (const v of room.articles) {
     // Note: the whole article, so its `corrections` too: the page marks each
     // corrected character and its JSON lists them, though the text may be the
     // same (a scan that read 县 right and one corrected from 具 give one text).
     // List entries show no marks, so summaries leave corrections out.
-    sigs.set(`a:${v.article.id}`, hash([v.article, summary(v.prev), summary(v.next), list(v.related), v.citation, v.issue.url, pageSummary(v.page), v.page.meta]));
+    // `keywords` says which keywords link to a page: that changes when other articles take a keyword up.
+    sigs.set(`a:${v.article.id}`, hash([whole(v.article), summary(v.prev), summary(v.next), list(v.related), v.citation, v.issue.url, pageSummary(v.page), v.page.meta, v.keywords]));
   }
   for (const v of room.pages) {
     // Note: `page` keeps every other field of the page: section, meta, furniture.
+    // The page's JSON file holds its articles whole, so they count whole, not as list entries.
     const { articles, unplaced, rawText, ...page } = v.page;
-    sigs.set(`p:${v.page.url}`, hash([page, hash(rawText), unplaced, list(articles), v.issue.url, v.issue.pages.map(pageSummary), pageSummary(v.prev), pageSummary(v.next)]));
+    sigs.set(`p:${v.page.url}`, hash([page, hash(rawText), unplaced, articles.map(whole).join(''), v.issue.url, v.issue.pages.map(pageSummary), pageSummary(v.prev), pageSummary(v.next)]));
   }
   for (const v of room.issues) {
     sigs.set(`i:${v.issue.url}`, hash([v.issue.pages.map((p) => [pageSummary(p), p.meta, list(p.articles)]), v.prev?.url ?? null, v.prev?.date ?? null, v.next?.url ?? null, v.next?.date ?? null, v.articles]));
@@ -139,9 +145,10 @@ export function unitFiles(key: string): string[] {
   const value = key.slice(2);
   switch (KINDS[key[0]]) {
     case 'articles':
-      return [`${value}/index.html`, `${value}/index.json`];
+      return [`${value}/index.html`];
     case 'pages':
-      return [`${value}index.html`, `${value}raw/index.html`];
+      // The page view (with the OCR text) and the JSON file of its articles.
+      return [`${value}index.html`, `${value}index.json`];
     case 'issues':
       return [`${value}index.html`];
     case 'reporters':

@@ -120,6 +120,42 @@ describe('the built site', () => {
     expect(failures.slice(0, 20)).toEqual([]);
   });
 
+  it('should write one JSON file per printed page, with its articles, and no file per article or raw view', () => {
+    const site = sites['/'];
+    const files = listFiles(site).map((f) => path.relative(site, f).split(path.sep).join('/'));
+    const ARTICLE = /^[a-z0-9_-]+\/\d{4}-\d{2}-\d{2}\/[^/]+\/\d+\/index\.html$/;
+    expect(files.filter((f) => /\/raw\//.test(f) || /^[^/]+\/[^/]+\/[^/]+\/\d+\/index\.json$/.test(f))).toEqual([]);
+    const articles = files.filter((f) => ARTICLE.test(f));
+    expect(articles.length).toBeGreaterThan(5);
+    for (const f of articles) {
+      const page = f.replace(/\d+\/index\.html$/, '');
+      const json = JSON.parse(fs.readFileSync(path.join(site, page, 'index.json'), 'utf8'));
+      const n = Number(/(\d+)\/index\.html$/.exec(f)![1]);
+      expect(json.articles[n - 1], f).toMatchObject({ url: `/${f.replace(/index\.html$/, '')}`, n });
+      // The article page names the file and its place in it.
+      expect(fs.readFileSync(path.join(site, f), 'utf8')).toContain(`<a href="/${page}index.json">本版 JSON</a>（本文为其中第 ${n} 篇）`);
+    }
+  });
+
+  it('should give keyword pages only to keywords of three articles or more, and link only those', () => {
+    const site = sites['/'];
+    const catalogue = JSON.parse(fs.readFileSync(path.join(site, 'data/articles.json'), 'utf8')) as { articles: Array<{ keywords: string[] }> };
+    const counts = new Map<string, number>();
+    for (const a of catalogue.articles) for (const k of new Set(a.keywords)) counts.set(k, (counts.get(k) ?? 0) + 1);
+    const pages = fs.readdirSync(path.join(site, 'keywords')).filter((d) => fs.statSync(path.join(site, 'keywords', d)).isDirectory());
+    expect(pages.length).toBeGreaterThan(0);
+    expect(pages.filter((k) => (counts.get(k) ?? 0) < 3)).toEqual([]);
+    expect([...counts].filter(([k, n]) => n >= 3 && !pages.includes(k)).map(([k]) => k)).toEqual([]);
+    // Article pages show the other keywords as text.
+    const index = fs.readFileSync(path.join(site, 'keywords/index.html'), 'utf8');
+    expect([...index.matchAll(/<li><a href="\/keywords\/([^/]+)\/">/g)].map((m) => m[1]).sort()).toEqual([...pages].sort());
+    const unlinked = [...counts].find(([, n]) => n < 3)?.[0];
+    if (unlinked) {
+      const article = listFiles(site).find((f) => /\/\d+\/index\.html$/.test(f) && fs.readFileSync(f, 'utf8').includes(`<li><span>${unlinked}</span></li>`));
+      expect(article, unlinked).toBeDefined();
+    }
+  });
+
   it('should write JSON files and JSON-LD that parse', () => {
     const site = sites['/'];
     const jsonFiles = listFiles(site).filter((f) => f.endsWith('.json'));
@@ -160,6 +196,51 @@ describe('in Chromium', () => {
     }, feed);
     expect(result).toMatchObject({ error: null, root: 'http://www.w3.org/2005/Atom' });
     expect(result.entries).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('should open the OCR text of a page view at a line a link points to', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const view = 'jlrb/2023-02-01/3/';
+    const open = () => page.locator('details#raw').evaluate((d) => (d as HTMLDetailsElement).open);
+    await page.goto(`${server.url}${view}`);
+    expect(await open()).toBe(false);
+    // The page's "OCR 原文" link opens the section.
+    await page.locator('main a[href="#raw"]').first().click();
+    await expect.poll(open).toBe(true);
+    // An address with a line, opened afresh, shows the line, numbered.
+    await page.goto(`${server.url}${view}#L5`);
+    await expect.poll(open).toBe(true);
+    expect(await page.locator('#L5').isVisible()).toBe(true);
+    expect(await page.locator('#L5').evaluate((e) => getComputedStyle(e, '::before').content)).toBe('counter(line)');
+    // And a link to a line followed on the page (as the furniture and unplaced lines link), with the section closed.
+    await page.locator('details#raw').evaluate((d) => ((d as HTMLDetailsElement).open = false));
+    const line = await page.locator('pre.raw > span').evaluateAll((spans) => spans.filter((e) => e.textContent!.trim()).at(-1)!.id);
+    await page.evaluate((id) => (location.hash = `#${id}`), line);
+    await expect.poll(open).toBe(true);
+    expect(await page.locator(`#${line}`).isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('should send an address of an earlier build (raw view, article JSON, keyword) on from the 404 page', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}404.html`);
+    const moved = async (from: string) => {
+      await page.evaluate((to) => history.replaceState(null, '', to), from);
+      await page.addScriptTag({ url: '/js/moved.js' });
+      await page.waitForURL((u) => u.pathname + u.search + u.hash !== from);
+      return decodeURIComponent(new URL(page.url()).pathname + new URL(page.url()).search + new URL(page.url()).hash);
+    };
+    expect(await moved('/jlrb/2023-02-01/3/raw/#L7')).toBe('/jlrb/2023-02-01/3/#L7');
+    await page.goto(`${server.url}404.html`);
+    expect(await moved('/jlrb/2023-02-01/3/raw/')).toBe('/jlrb/2023-02-01/3/#raw');
+    await page.goto(`${server.url}404.html`);
+    expect(await moved('/jlrb/2023-02-01/3/2/index.json')).toBe('/jlrb/2023-02-01/3/index.json');
+    await page.goto(`${server.url}404.html`);
+    expect(await moved(`/keywords/${encodeURIComponent('长春')}/`)).toBe('/search/?q=长春');
     await page.close();
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { articleRecord, catalogueEntry, newsArticleLd, safeJson } from './structured-data.ts';
+import { articleRecord, catalogueEntry, newsArticleLd, pageRecord, safeJson } from './structured-data.ts';
 import { absoluteUrl, cnDate, excerpt, headlineText, pageLabel, prefixedPath, weekday } from './filters.ts';
-import { makeArticle, sample } from './fixtures.ts';
+import { makeArchive, makeArticle, sample } from './fixtures.ts';
 
 /** An article with a dateline, a caption first and its reporter from the dateline only. */
 const datelined = makeArticle({
@@ -44,7 +44,9 @@ describe('newsArticleLd', () => {
     const ld = newsArticleLd({ ...datelined, dateline: '新华社\u202E长春3月4日电（记者 金津秀）' }, absolute);
     expect(ld.dateline).toBe('新华社长春3月4日电（记者 金津秀）');
     expect(ld.author).toEqual([{ '@type': 'Person', name: '金津秀', url: 'https://example.org/archive/reporters/%E9%87%91%E6%B4%A5%E7%A7%80/' }]);
-    expect(ld.description).toBe('正文第一段。正文第二段。');
+    // The description is the page's <meta name="description">; JSON-LD does not repeat it.
+    expect(ld).not.toHaveProperty('description');
+    expect(ld).not.toHaveProperty('mainEntityOfPage');
     expect(newsArticleLd(sample, absolute)).not.toHaveProperty('dateline');
   });
 
@@ -58,8 +60,9 @@ describe('articleRecord and catalogueEntry', () => {
     const r = articleRecord(sample, absolute);
     expect(r.citation).toBe('张伟国, 代黎黎. 在携手前行中共享机遇共赢发展[N]. 吉林日报, 2023-02-01(3).');
     expect(r.paragraphs).toEqual(sample.paragraphs);
-    expect(Object.keys(catalogueEntry(sample, absolute))).toEqual(['id', 'url', 'json', 'headline', 'date', 'paper', 'paperName', 'page', 'byline', 'dateline', 'reporters', 'keywords']);
-    expect(catalogueEntry(sample, absolute).json).toBe('https://example.org/archive/jlrb/2023-02-01/3/1/index.json');
+    expect(Object.keys(catalogueEntry(sample, absolute))).toEqual(['id', 'url', 'json', 'n', 'headline', 'date', 'paper', 'paperName', 'page', 'byline', 'dateline', 'reporters', 'keywords']);
+    // The JSON of the page the article is printed on, where it is articles[n - 1].
+    expect(catalogueEntry(sample, absolute)).toMatchObject({ json: 'https://example.org/archive/jlrb/2023-02-01/3/index.json', n: 1 });
   });
 
   it('should carry the dateline, the kinds and the caption indexes', () => {
@@ -68,6 +71,19 @@ describe('articleRecord and catalogueEntry', () => {
     expect(Object.keys(r).indexOf('dateline')).toBe(Object.keys(r).indexOf('byline') + 1);
     expect(articleRecord(sample, absolute)).toMatchObject({ dateline: null, captions: [] });
     expect(catalogueEntry(datelined, absolute).dateline).toBe('新华社长春3月4日电（记者 金津秀）');
+  });
+});
+
+describe('pageRecord', () => {
+  it('should hold the page and every article of it, in reading order, as articleRecord gives it', () => {
+    const second = makeArticle({ paper: 'jlrb', date: '2024-03-05', page: '2', n: 2, headline: '第二篇' });
+    const page = makeArchive([datelined, second]).issues[0].pages[0];
+    page.furniture = [{ text: '第2版 要闻', line: 2 }];
+    page.meta = { dateEstimated: true };
+    const r = pageRecord(page, absolute);
+    expect(r).toMatchObject({ url: 'https://example.org/archive/jlrb/2024-03-05/2/', paper: 'jlrb', date: '2024-03-05', page: '2', dateEstimated: true, pageEstimated: false, furniture: [{ text: '第2版 要闻', line: 2 }], unplaced: [] });
+    expect(r.articles).toEqual([articleRecord(datelined, absolute), articleRecord(second, absolute)]);
+    expect((r.articles as Array<{ n: number }>).map((a) => a.n)).toEqual([1, 2]);
   });
 });
 

@@ -1,12 +1,13 @@
 /**
  * Machine-readable views of articles: schema.org NewsArticle JSON-LD, the
- * per-article JSON file and the catalogue `/data/articles.json`. URLs are
- * absolute, made by the `absolute` function the caller passes in.
+ * JSON file of each printed page (its articles with every field) and the
+ * catalogue `/data/articles.json`. URLs are absolute, made by the
+ * `absolute` function the caller passes in.
  */
-import type { ArchiveArticle } from '../types.ts';
+import type { ArchiveArticle, ArchivePage } from '../types.ts';
 import { plainText } from '../render/clean-text.ts';
 import { citation, slugify } from './collections.ts';
-import { excerpt, headlineText, isoDate } from './filters.ts';
+import { headlineText, isoDate } from './filters.ts';
 
 /** Turns a site-relative URL into an absolute one. */
 export type Absolute = (url: string) => string;
@@ -30,7 +31,9 @@ export function safeJson(value: unknown, indent?: number): string {
 }
 
 /**
- * schema.org NewsArticle for an article page.
+ * schema.org NewsArticle for an article page. It leaves out what the page's
+ * other markup already says: the description (in `<meta name="description">`)
+ * and `mainEntityOfPage` (the same as `url`).
  *
  * @param article The article.
  * @param absolute URL maker.
@@ -42,13 +45,11 @@ export function newsArticleLd(article: ArchiveArticle, absolute: Absolute): Reco
     '@type': 'NewsArticle',
     headline: headlineText(article),
     url: absolute(article.url),
-    mainEntityOfPage: absolute(article.url),
     datePublished: isoDate(article.date),
     inLanguage: 'zh-CN',
     isAccessibleForFree: true,
     publisher: { '@type': 'Organization', name: plainText(article.paperName) },
     printPage: String(article.pageNumber ?? article.page),
-    description: excerpt(article, 160),
   };
   if (article.subhead) ld.alternativeHeadline = plainText(article.subhead);
   if (article.dateline) ld.dateline = plainText(article.dateline);
@@ -63,9 +64,19 @@ function indexesOf(kinds: ArchiveArticle['kinds'], kind: ArchiveArticle['kinds']
   return kinds.flatMap((k, i) => (k === kind ? [i] : []));
 }
 
+/** Site-relative URL of the page (版面) an article is printed on, e.g. `/jlrb/2023-02-01/3/`. */
+export function pageUrlOf(article: Pick<ArchiveArticle, 'paper' | 'date' | 'page'>): string {
+  return `/${article.paper}/${article.date}/${article.page}/`;
+}
+
+/** Site-relative URL of the JSON file of the page an article is printed on (`…/<page>/index.json`). */
+export function pageJsonUrlOf(article: Pick<ArchiveArticle, 'paper' | 'date' | 'page'>): string {
+  return `${pageUrlOf(article)}index.json`;
+}
+
 /**
- * The JSON file published next to an article page (`…/index.json`): every
- * structured field, absolute URL and citation. `kinds` says what each
+ * One article in its page's JSON file: every structured field, absolute URL
+ * and citation. `kinds` says what each
  * paragraph is; `captions` repeats the indexes of the photo captions, as the
  * corpus answers give them. `corrections` lists every character the parser
  * corrected, with the scan's reading (`from`) and its place (`at`, in code points).
@@ -104,17 +115,47 @@ export function articleRecord(article: ArchiveArticle, absolute: Absolute): Reco
 }
 
 /**
+ * The JSON file published next to a page view (`/<paper>/<date>/<page>/index.json`):
+ * the page's place and metadata, its furniture and unplaced text (with the
+ * scan line numbers), and every article in reading order as `articleRecord`
+ * gives it (`articles[n - 1]` is the article numbered `n`).
+ *
+ * @param page The page.
+ * @param absolute URL maker.
+ * @returns A plain object.
+ */
+export function pageRecord(page: ArchivePage, absolute: Absolute): Record<string, unknown> {
+  return {
+    url: absolute(page.url),
+    paper: page.paper,
+    paperName: page.paperName,
+    date: page.date,
+    page: page.page,
+    pageNumber: page.pageNumber,
+    section: page.section,
+    dateEstimated: page.meta.dateEstimated === true,
+    pageEstimated: page.meta.pageEstimated === true,
+    notes: page.meta.notes ?? null,
+    source: page.source,
+    furniture: page.furniture,
+    unplaced: page.unplaced,
+    articles: page.articles.map((a) => articleRecord(a, absolute)),
+  };
+}
+
+/**
  * One catalogue entry for `/data/articles.json`.
  *
  * @param article The article.
  * @param absolute URL maker.
- * @returns id, url, json, headline, date, paper, page, byline, dateline, reporters, keywords.
+ * @returns id, url, json (the page's JSON file, where the article is `articles[n - 1]`), n, headline, date, paper, page, byline, dateline, reporters, keywords.
  */
 export function catalogueEntry(article: ArchiveArticle, absolute: Absolute): Record<string, unknown> {
   return {
     id: article.id,
     url: absolute(article.url),
-    json: absolute(`${article.url}index.json`),
+    json: absolute(pageJsonUrlOf(article)),
+    n: article.n,
     headline: article.headline,
     date: article.date,
     paper: article.paper,

@@ -89,9 +89,9 @@ describe('the page view', () => {
     expect(box).toContain('<h2 id="furniture-h">版面信息</h2>');
     const lines = [...box.matchAll(/<li><span class="furniture__text">([^<]*)<\/span> <a class="furniture__line meta" href="([^"]+)">/g)].map((m) => [m[1], m[2]]);
     expect(lines).toEqual([
-      ['吉林日报 2024年3月5日 星期二', '/jlrb/2024-03-05/2/raw/#L1'],
-      ['第2版 要闻', '/jlrb/2024-03-05/2/raw/#L2'],
-      ['责任编辑：赵明 校对：周立', '/jlrb/2024-03-05/2/raw/#L40'],
+      ['吉林日报 2024年3月5日 星期二', '#L1'],
+      ['第2版 要闻', '#L2'],
+      ['责任编辑：赵明 校对：周立', '#L40'],
     ]);
   });
 
@@ -118,8 +118,18 @@ describe('the reporter pages', () => {
 });
 
 describe('the JSON files', () => {
-  it('should give the dateline, the paragraph kinds and the caption indexes in the article JSON', () => {
-    const json = JSON.parse(at('/jlrb/2024-03-05/2/1/index.json'));
+  it('should write one JSON file per page and none per article', () => {
+    expect(pages.has('/jlrb/2024-03-05/2/1/index.json')).toBe(false);
+    const json = JSON.parse(at('/jlrb/2024-03-05/2/index.json'));
+    expect(json).toMatchObject({ paper: 'jlrb', date: '2024-03-05', page: '2', section: '要闻', furniture: FURNITURE });
+    expect(json.articles.map((a: { id: string; n: number }) => [a.id, a.n])).toEqual([
+      ['jlrb/2024-03-05/2/1', 1],
+      ['jlrb/2024-03-05/2/2', 2],
+    ]);
+  });
+
+  it('should give the dateline, the paragraph kinds and the caption indexes in the page JSON', () => {
+    const json = JSON.parse(at('/jlrb/2024-03-05/2/index.json')).articles[0];
     expect(json).toMatchObject({ dateline: '本报讯（记者 王小川）', byline: null, kinds: ['caption', 'text', 'text'], captions: [0] });
     expect(json.paragraphs[1]).toBe('今年以来，全省春耕备耕有序推进。');
   });
