@@ -337,7 +337,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     lock.check();
     // Files in the scratch folder, known without listing it (a first build publishes it as it is).
     const made = rendered + index.written + bundled + 1;
-    published = time('publish', () => publish(site, staging, made, plan ? { removedUnits: plan.removed, index: index.contents, previousIndex: previous!.index } : null));
+    published = await timeAsync('publish', () => publish(site, staging, made, plan ? { removedUnits: plan.removed, index: index.contents, previousIndex: previous!.index } : null));
     killPoint('published');
     if (plan) note = `; incremental: ${count(plan.changed.length)} of ${count(units.size)} units re-rendered, ${plural(published.removed, 'file')} removed`;
     files = published.written;
@@ -376,12 +376,12 @@ function killPoint(point: string, n = 0): void {
  * @param made Files in the scratch folder.
  * @param incremental For an incremental render: the removed units, and the index files (path → hash) of this build and the last; null when the scratch folder is the whole site.
  */
-function publish(
+async function publish(
   site: SiteFolder,
   staging: string,
   made: number,
   incremental: { removedUnits: string[]; index: Map<string, string>; previousIndex: Map<string, string> } | null,
-): { written: number; removed: number; swapped: boolean } {
+): Promise<{ written: number; removed: number; swapped: boolean }> {
   if (!site.live) {
     // The first build: the scratch folder becomes the live build as it is.
     fs.mkdirSync(site.builds, { recursive: true });
@@ -434,7 +434,7 @@ function publish(
       if (src === null) desired.delete(rel);
       else desired.set(rel, src);
     }
-    syncTree(dir, desired, tick);
+    await syncTree(dir, desired, tick);
   }
   writeChanges(site, id, { base: site.liveId!, changed: [...changes.keys()] });
   pointAt(site.output, dir);

@@ -234,8 +234,8 @@ function linkInto(dir: string, rel: string, src: string): void {
  * @param onChange Called after each file added, replaced or removed.
  * @returns Files added or replaced, and removed.
  */
-export function syncTree(dir: string, desired: Map<string, string>, onChange?: () => void): { linked: number; removed: number } {
-  if (fs.readdirSync(dir).length === 0) return { linked: cloneInto(dir, desired, onChange), removed: 0 };
+export async function syncTree(dir: string, desired: Map<string, string>, onChange?: () => void): Promise<{ linked: number; removed: number }> {
+  if (fs.readdirSync(dir).length === 0) return { linked: await cloneInto(dir, desired, onChange), removed: 0 };
   let linked = 0;
   let removed = 0;
   const seen = new Set<string>();
@@ -272,29 +272,42 @@ export function syncTree(dir: string, desired: Map<string, string>, onChange?: (
 /**
  * Fill an empty folder with hard links: one `link(2)` per file and one
  * `mkdir(2)` per folder (the first rebuild after a first build links the
- * whole site).
+ * whole site), several at a time on libuv's thread pool, so the kernel's
+ * work runs on every core.
  */
-function cloneInto(dir: string, desired: Map<string, string>, onChange?: () => void): number {
-  const made = new Set<string>(['.']);
+async function cloneInto(dir: string, desired: Map<string, string>, onChange?: () => void): Promise<number> {
+  const made = new Map<string, Promise<unknown>>([['.', Promise.resolve()]]);
+  const mkdir = (rel: string): Promise<unknown> => {
+    let p = made.get(rel);
+    if (!p) {
+      p = mkdir(path.posix.dirname(rel)).then(() => fs.promises.mkdir(path.join(dir, rel)));
+      made.set(rel, p);
+    }
+    return p;
+  };
   let linked = 0;
-  for (const [rel, src] of desired) {
-    const parent = path.posix.dirname(rel);
-    if (!made.has(parent)) {
-      fs.mkdirSync(path.join(dir, parent), { recursive: true });
-      for (let d = parent; d !== '.' && !made.has(d); d = path.posix.dirname(d)) made.add(d);
+  const entries = desired.entries();
+  const worker = async () => {
+    for (let next = entries.next(); !next.done; next = entries.next()) {
+      const [rel, src] = next.value;
+      await mkdir(path.posix.dirname(rel));
+      try {
+        await fs.promises.link(src, path.join(dir, rel));
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw e;
+        await fs.promises.copyFile(src, path.join(dir, rel));
+      }
+      linked++;
+      onChange?.();
     }
-    try {
-      fs.linkSync(src, path.join(dir, rel));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw e;
-      fs.copyFileSync(src, path.join(dir, rel));
-    }
-    linked++;
-    onChange?.();
-  }
+  };
+  await Promise.all(Array.from({ length: CLONE_CONCURRENCY }, worker));
   return linked;
 }
+
+/** Links made at once while filling an empty build folder. */
+const CLONE_CONCURRENCY = 16;
 
 /** Make the folder `rel` under `dir`, removing a file that stands in its way. */
 function ensureDir(dir: string, rel: string): void {
