@@ -215,6 +215,7 @@ describe('in Chromium', () => {
     await expect.poll(open).toBe(true);
     expect(await page.locator('#L5').isVisible()).toBe(true);
     expect(await page.locator('#L5').evaluate((e) => getComputedStyle(e, '::before').content)).toBe('counter(line)');
+    await checkPage(page, 'page view with its OCR text open');
     // And a link to a line followed on the page (as the furniture and unplaced lines link), with the section closed.
     await page.locator('details#raw').evaluate((d) => ((d as HTMLDetailsElement).open = false));
     const line = await page.locator('pre.raw > span').evaluateAll((spans) => spans.filter((e) => e.textContent!.trim()).at(-1)!.id);
