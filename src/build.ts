@@ -68,7 +68,7 @@ export async function collectArchive(options: CollectOptions = {}): Promise<Arch
  * every scan's path, place, sidecar and analysis key (its text and the
  * parser's version), and the problems found. The same key means the same archive.
  */
-async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive; key: string }> {
+async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive; key: string; sources: Map<string, string> }> {
   const root = options.root ?? process.cwd();
   const input = path.resolve(root, options.input ?? 'articles');
   const cache = new BuildCache(options.cache === undefined ? path.join(root, '.cache') : options.cache);
@@ -78,6 +78,8 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
   const papers = new Map<string, string>();
   const seen = new Map<string, string>();
   const words = new Map<string, Record<string, number>>();
+  // Article id → key of what it was made from (its scan's analysis key and place).
+  const sources = new Map<string, string>();
   let charsRead = 0;
   let charsPlaced = 0;
   let done = 0;
@@ -147,6 +149,7 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
       unplaced: parsed.unplaced,
       furniture: parsed.furniture,
     };
+    const source = `${job.key}|${JSON.stringify([place, scan.path, scan.meta])}`;
     parsed.articles.forEach((a, i2) => {
       const n = i2 + 1;
       const article: ArchiveArticle = {
@@ -161,13 +164,14 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
       if (a.untitled) problems.push({ file: scan.path, line: a.line, message: 'text with no recognisable headline kept as an untitled article', severity: 'warning', ruleId: 'no-headline' });
       page.articles.push(article);
       words.set(article.id, parsed.words[i2]);
+      sources.set(article.id, `${source}|${n}`);
     });
     for (const u of parsed.unplaced) problems.push({ file: scan.path, line: u.line, message: `unplaced text: ${u.reason}`, severity: 'warning', ruleId: 'unplaced' });
     pages.push(page);
   });
   const archive = { ...assemble(pages, papers, problems, skipped), stats: { scans: scans.length, charsRead, charsPlaced, cache: cache.stats }, words };
   const key = sha256(JSON.stringify([input, jobs.map((j) => j && [j.scan.path, j.scan.paper, j.scan.paperName, j.scan.date, j.scan.page, j.scan.pageNumber, j.scan.meta, j.key]), problems, skipped]));
-  return { archive, key };
+  return { archive, key, sources };
 }
 
 /** Group pages into issues (newest first) and list articles in reading order. */
@@ -275,7 +279,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
   const { started, root, output, basePath, lock } = at;
   removeStale(output);
   const site = openSite(output);
-  const { archive, key: archiveKey } = await collectKeyed(options);
+  const { archive, key: archiveKey, sources } = await collectKeyed(options);
   killPoint('parsed');
   const staging = `${output}.tmp-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
@@ -310,6 +314,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     {
       articles: [...archive.articles].reverse(),
       words: archive.words,
+      sources,
       previous: previous?.search ?? null,
       existing: plan ? previous!.index : null,
       from: previous && site.live ? path.join(site.live, 'search-index') : null,

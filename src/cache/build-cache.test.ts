@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeVersion, importGraph } from './build-cache.ts';
+import { BuildCache, codeVersion, importGraph, sha256 } from './build-cache.ts';
 
 describe('importGraph', () => {
   it('should follow relative imports (static, type-only and dynamic) and stop at packages', () => {
@@ -38,5 +38,26 @@ describe('codeVersion', () => {
     fs.writeFileSync(path.join(dir, 'a.ts'), 'changed');
     expect(codeVersion([path.join(dir, 'a.ts')])).not.toBe(v1);
     expect(codeVersion([dir])).not.toBe(codeVersion([path.join(dir, 'a.ts')]));
+  });
+});
+
+describe('BuildCache', () => {
+  it('should give back what was stored, read entries of the earlier format, and drop damaged ones', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cache-'));
+    const cache = new BuildCache(dir);
+    cache.set('ns', 'k1', { text: '吉林\n日报', n: [1, 2] });
+    expect(cache.get('ns', 'k1')).toEqual({ text: '吉林\n日报', n: [1, 2] });
+    // Format 1: one JSON object holding the value's JSON.
+    const data = JSON.stringify({ old: true });
+    const file = path.join(dir, 'ns', 'k2', 'k2.json');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, JSON.stringify({ format: 1, key: 'k2', sum: sha256(data), data }));
+    expect(cache.get('ns', 'k2')).toEqual({ old: true });
+    // A changed byte in the value fails its checksum: the entry is removed.
+    const stored = path.join(dir, 'ns', 'k1', 'k1.json');
+    fs.writeFileSync(stored, fs.readFileSync(stored, 'utf8').replace('吉林', '假的'));
+    expect(cache.get('ns', 'k1')).toBeUndefined();
+    expect(fs.existsSync(stored)).toBe(false);
+    expect(cache.stats).toMatchObject({ hits: 2, corrupt: 1 });
   });
 });

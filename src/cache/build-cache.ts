@@ -8,7 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 
-const FORMAT = 1;
+/**
+ * Entry format: a header line `{"format":2,"key":…,"sum":…}`, then the value's
+ * JSON (`sum` is its hash). Format 1 (one JSON object holding the value's
+ * JSON as a string, parsed twice) is still read.
+ */
+const FORMAT = 2;
 
 export interface CacheStats {
   hits: number;
@@ -48,9 +53,18 @@ export class BuildCache {
       return undefined;
     }
     try {
-      const entry = JSON.parse(raw) as { format: number; key: string; sum: string; data: string };
-      if (entry.format !== FORMAT || entry.key !== key || sha256(entry.data) !== entry.sum) throw new Error('checksum');
-      const value = JSON.parse(entry.data) as T;
+      const line = raw.indexOf('\n');
+      let data: string;
+      if (line < 0) {
+        const entry = JSON.parse(raw) as { format: number; key: string; sum: string; data: string };
+        if (entry.format !== 1 || entry.key !== key || sha256(entry.data) !== entry.sum) throw new Error('checksum');
+        data = entry.data;
+      } else {
+        const head = JSON.parse(raw.slice(0, line)) as { format: number; key: string; sum: string };
+        data = raw.slice(line + 1);
+        if (head.format !== FORMAT || head.key !== key || sha256(data) !== head.sum) throw new Error('checksum');
+      }
+      const value = JSON.parse(data) as T;
       this.stats.hits++;
       return value;
     } catch {
@@ -68,7 +82,7 @@ export class BuildCache {
     const data = JSON.stringify(value);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify({ format: FORMAT, key, sum: sha256(data), data }));
+    fs.writeFileSync(tmp, `${JSON.stringify({ format: FORMAT, key, sum: sha256(data) })}\n${data}`);
     fs.renameSync(tmp, file);
   }
 }

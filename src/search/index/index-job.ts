@@ -17,6 +17,11 @@ export interface IndexJob {
   articles: ArchiveArticle[];
   /** Words of each article by id, from the analysis (else cut again). */
   words: Map<string, Record<string, number>> | undefined;
+  /**
+   * Article id → key of everything the article was made from (the same key,
+   * the same article), so unchanged articles need not be hashed; absent: hashed.
+   */
+  sources?: Map<string, string>;
   /** Search state of the last build, or null to write in full. */
   previous: SearchState | null;
   /** Index files the previous build wrote, relative path → content hash: not written again. */
@@ -50,14 +55,14 @@ export async function runIndexJob(job: IndexJob, onProgress?: OnProgress): Promi
   const from = job.from;
   const read = from ? (file: string) => readOrNull(path.join(from, file)) : undefined;
   const existing = job.existing ?? undefined;
-  let plan = time('index plan', () => planIndex(job.articles, job.words, job.previous, onProgress, read, existing));
+  let plan = time('index plan', () => planIndex(job.articles, job.words, job.previous, onProgress, read, existing, job.sources));
   let index;
   try {
     index = await timeAsync('index write', () => writeIndex(plan.files, job.dir, { existing, shardBytes: job.shardBytes }));
   } catch (e) {
     if (!(e instanceof StaleIndexError)) throw e;
     // A shard of the last build is missing or damaged: collect everything.
-    plan = time('index plan', () => planIndex(job.articles, job.words, null, onProgress));
+    plan = time('index plan', () => planIndex(job.articles, job.words, null, onProgress, undefined, undefined, job.sources));
     index = await timeAsync('index write', () => writeIndex(plan.files, job.dir, { existing, shardBytes: job.shardBytes }));
   }
   return {
