@@ -17,7 +17,7 @@ import type { AnalyzedScan } from './parse/analyze-text.ts';
 import { BuildCache, codeVersion, importGraph, sha256 } from './cache/build-cache.ts';
 import { ArchiveError } from './util/errors.ts';
 import { dirBytes } from './util/files.ts';
-import { filesOf, lockSite, mirrorFile, newBuildId, openSite, pointAt, readChanges, removeStale, spareFolder, syncTree, writeChanges, type SiteFolder, type SiteLock } from './output/site-folder.ts';
+import { filesOf, lockSite, mirrorFiles, newBuildId, openSite, pointAt, readChanges, removeStale, spareFolder, syncTree, writeChanges, type SiteFolder, type SiteLock } from './output/site-folder.ts';
 import { setArchive } from './site/archive-source.ts';
 import { roomOf } from './site/index.ts';
 import { planRender, renderPasses, selectionOf, unitFiles, unitSignatures, type RenderSelection } from './site/render-plan.ts';
@@ -424,15 +424,10 @@ async function publish(
   const tick = () => killPoint('sync', ++done);
   if (history && history.base === spare.id) {
     // The spare is the build before the live one: it differs only where the live build changed it.
-    for (const rel of history.changed) {
-      if (changes.has(rel)) continue;
-      mirrorFile(dir, rel, inLive(rel) ? path.join(live, rel) : null);
-      tick();
-    }
-    for (const [rel, src] of changes) {
-      mirrorFile(dir, rel, src);
-      tick();
-    }
+    const paths = new Map<string, string | null>();
+    for (const rel of history.changed) if (!changes.has(rel)) paths.set(rel, inLive(rel) ? path.join(live, rel) : null);
+    for (const [rel, src] of changes) paths.set(rel, src);
+    await mirrorFiles(dir, paths, tick);
   } else {
     const desired = liveFiles ?? filesOf(live);
     for (const [rel, src] of changes) {

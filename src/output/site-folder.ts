@@ -204,6 +204,50 @@ export function mirrorFile(dir: string, rel: string, src: string | null): void {
   linkInto(dir, rel, src);
 }
 
+/**
+ * `mirrorFile` for many paths (relative path → source, or null to remove):
+ * the removals first, one by one, then the links, several at a time on
+ * libuv's thread pool.
+ *
+ * @param onChange Called after each path.
+ */
+export async function mirrorFiles(dir: string, paths: Map<string, string | null>, onChange?: () => void): Promise<void> {
+  const links: Array<[string, string]> = [];
+  for (const [rel, src] of paths) {
+    if (src !== null) {
+      links.push([rel, src]);
+      continue;
+    }
+    mirrorFile(dir, rel, null);
+    onChange?.();
+  }
+  let next = 0;
+  const worker = async () => {
+    while (next < links.length) {
+      const [rel, src] = links[next++];
+      await linkIntoAsync(dir, rel, src);
+      onChange?.();
+    }
+  };
+  await Promise.all(Array.from({ length: CLONE_CONCURRENCY }, worker));
+}
+
+/** `mirrorFile` for one link, on the thread pool; the rare cases (a folder in the way, a folder missing, no hard links) go to `linkInto`. */
+async function linkIntoAsync(dir: string, rel: string, src: string): Promise<void> {
+  const target = path.join(dir, rel);
+  const [st, ss] = await Promise.all([fs.promises.lstat(target).catch(() => null), fs.promises.stat(src)]);
+  if (st?.ino === ss.ino) return;
+  if (st?.isDirectory()) return linkInto(dir, rel, src);
+  const tmp = `${target}.sync-tmp`;
+  await fs.promises.rm(tmp, { force: true });
+  try {
+    await fs.promises.link(src, tmp);
+  } catch {
+    return linkInto(dir, rel, src);
+  }
+  await fs.promises.rename(tmp, target);
+}
+
 /** Put a hard link to `src` at `rel` under `dir` (beside, then renamed over); a copy where links fail. */
 function linkInto(dir: string, rel: string, src: string): void {
   const target = path.join(dir, rel);
