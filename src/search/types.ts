@@ -7,6 +7,8 @@
  * and one fragment `f/<doc>.json` per article, fetched only for results on screen.
  */
 
+import type { Correction } from '../types.ts';
+
 /** Bump when the file layout or encoding changes; readers refuse other versions. */
 export const INDEX_VERSION = 2;
 
@@ -57,7 +59,11 @@ export interface Fragment {
   headline: string;
   subhead: string | null;
   byline: string | null;
+  /** The dateline taken out of the first paragraph; absent when none. */
+  dateline?: string;
   paragraphs: string[];
+  /** Look-alike characters the parser corrected, so a snippet can find and mark the scan's reading; absent when none. */
+  corrections?: Correction[];
   date: string;
   paper: string;
   paperName: string;

@@ -157,4 +157,10 @@ describe('makeSnippet', () => {
     const s = makeSnippet({ kicker: null, headline: 'H', subhead: null, byline: null, paragraphs: ['今年，长春市与延边州坚持高位推动；长春U14男足出征。'] }, parseQuery('长春 u14'));
     expect(s.marks.map(([a, b]) => s.text.slice(a, b))).toEqual(['长春', '长春', 'U14']);
   });
+
+  it('should show and mark a match in the dateline, which opens the body', () => {
+    const s = makeSnippet({ kicker: null, headline: 'H', subhead: null, byline: null, dateline: '新华社长春3月9日电（金津秀、张祉璇）', paragraphs: ['连日来，东北气温持续回升。'] }, parseQuery('金津秀'));
+    expect(s.text.startsWith('新华社长春3月9日电')).toBe(true);
+    expect(s.marks.map(([a, b]) => s.text.slice(a, b))).toEqual(['金津秀']);
+  });
 });

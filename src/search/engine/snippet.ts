@@ -92,7 +92,9 @@ export function findMatchesInPieces(pieces: readonly Pick<FieldPiece, 'text' | '
  * scan's reading is found and marked on the corrected text.
  */
 export function makeSnippet(article: SearchableFields, terms: QueryTerm[], length = 90): Snippet {
-  const pieces = article.paragraphs.flatMap((p, i) => [...(i ? [{ text: ' ' }] : []), ...correctionPieces(p, fieldCorrections(article.corrections, 'paragraph', i))]);
+  // The dateline opens the body as it opens the first paragraph on the page.
+  const lead = article.dateline ? [{ text: article.dateline }] : [];
+  const pieces = [...lead, ...article.paragraphs.flatMap((p, i) => [...(i ? [{ text: ' ' }] : []), ...correctionPieces(p, fieldCorrections(article.corrections, 'paragraph', i))])];
   let body = pieces.map((p) => p.text).join('');
   let matches = findMatchesInPieces(pieces, terms);
   if (!body) {

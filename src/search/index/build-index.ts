@@ -63,7 +63,20 @@ export function docMeta(a: ArchiveArticle, paper: number, measured?: { length: n
 
 /** What a search result shows. */
 export function fragmentOf(a: ArchiveArticle): Fragment {
-  return { url: a.url, kicker: a.kicker, headline: a.headline, subhead: a.subhead, byline: a.byline, paragraphs: a.paragraphs, date: a.date, paper: a.paper, paperName: a.paperName, page: a.page };
+  return {
+    url: a.url,
+    kicker: a.kicker,
+    headline: a.headline,
+    subhead: a.subhead,
+    byline: a.byline,
+    ...(a.dateline ? { dateline: a.dateline } : {}),
+    paragraphs: a.paragraphs,
+    ...(a.corrections?.length ? { corrections: a.corrections } : {}),
+    date: a.date,
+    paper: a.paper,
+    paperName: a.paperName,
+    page: a.page,
+  };
 }
 
 /**
