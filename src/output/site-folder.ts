@@ -189,37 +189,31 @@ export function writeChanges(site: SiteFolder, id: string, changes: BuildChanges
 }
 
 /**
- * Make one path of `dir` hold `src` (a hard link), or remove it when `src`
- * is null (with the folders it leaves empty).
- */
-export function mirrorFile(dir: string, rel: string, src: string | null): void {
-  const target = path.join(dir, rel);
-  if (src === null) {
-    if (!fs.lstatSync(target, { throwIfNoEntry: false })) return;
-    fs.rmSync(target, { recursive: true, force: true });
-    for (let d = path.dirname(target); d.startsWith(dir + path.sep) && fs.readdirSync(d).length === 0; d = path.dirname(d)) fs.rmdirSync(d);
-    return;
-  }
-  if (fs.lstatSync(target, { throwIfNoEntry: false })?.ino === fs.statSync(src).ino) return;
-  linkInto(dir, rel, src);
-}
-
-/**
- * `mirrorFile` for many paths (relative path → source, or null to remove):
- * the removals first, one by one, then the links, several at a time on
- * libuv's thread pool.
+ * Make paths of `dir` hold hard links to their sources (relative path →
+ * source), or remove them (null) with the folders they leave empty: the
+ * removals first, one by one, then the links, several at a time on libuv's
+ * thread pool. A path already linked to its source is left alone.
  *
  * @param onChange Called after each path.
  */
 export async function mirrorFiles(dir: string, paths: Map<string, string | null>, onChange?: () => void): Promise<void> {
   const links: Array<[string, string]> = [];
+  // Note: folders left empty are removed once all removals are done; checking after each (a folder of 2,500 shards, 1,900 removed) took seconds.
+  const emptied = new Set<string>();
   for (const [rel, src] of paths) {
     if (src !== null) {
       links.push([rel, src]);
       continue;
     }
-    mirrorFile(dir, rel, null);
+    const target = path.join(dir, rel);
+    if (fs.lstatSync(target, { throwIfNoEntry: false })) {
+      fs.rmSync(target, { recursive: true, force: true });
+      emptied.add(path.dirname(target));
+    }
     onChange?.();
+  }
+  for (const folder of [...emptied].sort((a, b) => b.length - a.length)) {
+    for (let d = folder; d.startsWith(dir + path.sep) && fs.existsSync(d) && fs.readdirSync(d).length === 0; d = path.dirname(d)) fs.rmdirSync(d);
   }
   let next = 0;
   const worker = async () => {
@@ -232,7 +226,7 @@ export async function mirrorFiles(dir: string, paths: Map<string, string | null>
   await Promise.all(Array.from({ length: CLONE_CONCURRENCY }, worker));
 }
 
-/** `mirrorFile` for one link, on the thread pool; the rare cases (a folder in the way, a folder missing, no hard links) go to `linkInto`. */
+/** One link of `mirrorFiles`, on the thread pool; the rare cases (a folder in the way, a folder missing, no hard links) go to `linkInto`. */
 async function linkIntoAsync(dir: string, rel: string, src: string): Promise<void> {
   const target = path.join(dir, rel);
   const [st, ss] = await Promise.all([fs.promises.lstat(target).catch(() => null), fs.promises.stat(src)]);
