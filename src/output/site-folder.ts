@@ -19,7 +19,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ArchiveError } from '../util/errors.ts';
-import { listFiles } from '../util/files.ts';
 
 /** The site folder of one build output. */
 export interface SiteFolder {
@@ -358,9 +357,20 @@ function ensureDir(dir: string, rel: string): void {
   }
 }
 
-/** Every file under `dir` as relative path (with `/`) → full path. */
+/** Every file under `dir` as relative path (with `/`) → full path, in no particular order. */
 export function filesOf(dir: string): Map<string, string> {
-  return new Map(listFiles(dir).map((f) => [path.relative(dir, f).split(path.sep).join('/'), f]));
+  // Note: a plain walk in the folders' own order: sorting and relative paths took 1.6 s over 90,000 files.
+  const files = new Map<string, string>();
+  const walk = (abs: string, rel: string) => {
+    for (const e of fs.readdirSync(abs, { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      const a = `${abs}${path.sep}${e.name}`;
+      if (e.isDirectory()) walk(a, r);
+      else files.set(r, a);
+    }
+  };
+  walk(dir, '');
+  return files;
 }
 
 /** Folders and files a killed build of `output` left (`_site.tmp-<pid>`, `_site.old-<pid>`, `_site.link-<pid>`, `_site.lock.<pid>`, `_site.lock.stale-<pid>`) whose process is gone. */
