@@ -291,6 +291,9 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
   // Everything the site is made of, as the last build saw it: the same means nothing to do.
   const input = sha256(JSON.stringify([archiveKey, staticVersion(), options.templates ?? null, options.unitsPerPass ?? UNITS_PER_PASS]));
   if (previous && previous.input === input) return unchanged(archive, previous, output, started, options);
+  // Note: the input changed, so the spare build folder is needed; it is brought up to date beside the work below (on libuv's threads).
+  const spare = site.live ? prepareSpare(site) : null;
+  spare?.catch(() => {});
   const room = time('room', () => roomOf(archive));
   const units = time('plan', () => unitSignatures(room));
   // Note: every year page lists all years (templates/_includes/views/calendar-year.njk), which the
@@ -342,13 +345,15 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     lock.check();
     // Files in the scratch folder, known without listing it (a first build publishes it as it is).
     const made = rendered + index.written + bundled + 1;
-    published = await timeAsync('publish', () => publish(site, staging, made, plan ? { removedUnits: plan.removed, index: index.contents, previousIndex: previous!.index } : null));
+    published = await timeAsync('publish', () => publish(site, staging, made, plan ? { removedUnits: plan.removed, index: index.contents, previousIndex: previous!.index } : null, spare));
     killPoint('published');
     if (plan) note = `; incremental: ${count(plan.changed.length)} of ${count(units.size)} units re-rendered, ${plural(published.removed, 'file')} removed`;
     files = published.written;
     const gen = openSite(output).liveId!;
     if (stateFile) time('state', () => writeRenderState(stateFile, { siteVersion, input, output, gen, units: Object.fromEntries(units), index: Object.fromEntries(index.contents), search: index.state }));
   } catch (e) {
+    // The spare's sync is done before the lock is let go.
+    await spare?.catch(() => {});
     // Note: the scratch folder is left for the next build to remove: Eleventy
     // may still be copying files into it, and pulling it away mid-copy turns
     // one error into two.
@@ -386,6 +391,7 @@ async function publish(
   staging: string,
   made: number,
   incremental: { removedUnits: string[]; index: Map<string, string>; previousIndex: Map<string, string> } | null,
+  spare: Promise<{ dir: string; id: string }> | null,
 ): Promise<{ written: number; removed: number; swapped: boolean }> {
   if (!site.live) {
     // The first build: the scratch folder becomes the live build as it is.
@@ -400,45 +406,55 @@ async function publish(
   const inLive = (rel: string) => fs.existsSync(path.join(live, rel));
   // What differs from the live build: path → new file, or null to remove.
   const changes = new Map<string, string | null>();
-  let liveFiles: Map<string, string> | null = null;
   if (incremental) {
     for (const key of incremental.removedUnits) for (const rel of unitFiles(key).map((f) => f.replace(/^\//, ''))) if (inLive(rel)) changes.set(rel, null);
     for (const rel of incremental.previousIndex.keys()) if (!incremental.index.has(rel) && inLive(`search-index/${rel}`)) changes.set(`search-index/${rel}`, null);
   } else {
-    liveFiles = filesOf(live);
-    for (const rel of liveFiles.keys()) if (!scratch.has(rel)) changes.set(rel, null);
+    for (const rel of filesOf(live).keys()) if (!scratch.has(rel)) changes.set(rel, null);
   }
   for (const [rel, file] of scratch) if (!sameBytes(path.join(live, rel), file)) changes.set(rel, file);
   let written = 0;
   for (const src of changes.values()) if (src !== null) written++;
   const removed = changes.size - written;
-  if (changes.size === 0) return { written, removed, swapped: false };
-
-  const spare = spareFolder(site);
-  const history = readChanges(site, site.liveId!);
-  // Note: renamed before it is touched, so a build killed while syncing leaves a folder no record describes.
-  const id = newBuildId();
-  const dir = path.join(site.builds, id);
-  fs.renameSync(spare.dir, dir);
-  let done = 0;
-  const tick = () => killPoint('sync', ++done);
-  if (history && history.base === spare.id) {
-    // The spare is the build before the live one: it differs only where the live build changed it.
-    const paths = new Map<string, string | null>();
-    for (const rel of history.changed) if (!changes.has(rel)) paths.set(rel, inLive(rel) ? path.join(live, rel) : null);
-    for (const [rel, src] of changes) paths.set(rel, src);
-    await mirrorFiles(dir, paths, tick);
-  } else {
-    const desired = liveFiles ?? filesOf(live);
-    for (const [rel, src] of changes) {
-      if (src === null) desired.delete(rel);
-      else desired.set(rel, src);
-    }
-    await syncTree(dir, desired, tick);
+  if (changes.size === 0) {
+    // Note: the spare, brought up to date meanwhile, is a copy of the live build no record names; the next build syncs it by walking it.
+    await spare;
+    return { written, removed, swapped: false };
   }
+
+  const { dir, id } = await spare!;
+  await mirrorFiles(dir, changes, () => killPoint('sync', ++synced.n));
   writeChanges(site, id, { base: site.liveId!, changed: [...changes.keys()] });
   pointAt(site.output, dir);
   return { written, removed, swapped: true };
+}
+
+/** Kill-point count of the spare sync (test hook). */
+const synced = { n: 0 };
+
+/**
+ * Start making the spare build folder a copy of the live build (hard
+ * links), so it is ready when the render is done: renamed first (a build
+ * killed meanwhile leaves a folder no record names), then brought up to date
+ * from the live build's record of what it changed, or by walking it when
+ * the spare's history is unknown (the first rebuild: the whole site linked
+ * into an empty folder).
+ */
+async function prepareSpare(site: SiteFolder): Promise<{ dir: string; id: string }> {
+  const live = site.live!;
+  const spare = spareFolder(site);
+  const history = readChanges(site, site.liveId!);
+  const id = newBuildId();
+  const dir = path.join(site.builds, id);
+  fs.renameSync(spare.dir, dir);
+  const tick = () => killPoint('sync', ++synced.n);
+  if (history && history.base === spare.id) {
+    // The spare is the build before the live one: it differs only where the live build changed it.
+    await mirrorFiles(dir, new Map(history.changed.map((rel) => [rel, fs.existsSync(path.join(live, rel)) ? path.join(live, rel) : null])), tick);
+  } else {
+    await syncTree(dir, filesOf(live), tick);
+  }
+  return { dir, id };
 }
 
 /** Whether two files hold the same bytes (false when the first is missing). */
