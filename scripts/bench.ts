@@ -8,7 +8,9 @@
  * cold build, output and index size, and the seconds each rebuild spent
  * publishing (making the spare build folder the new site and switching to
  * it: what atomic builds cost; the first rebuild after a cold build links
- * every file into the spare folder).
+ * every file into the spare folder). The spare is brought up to date beside
+ * the render, so `publish` is the wait for it that is left, plus linking in
+ * the build's own changes and switching.
  * The last line is one JSON object:
  * {"pages", "articles", "cold_s", "add_one_s", "edit_one_s", "noop_s", "publish_s": {"add", "edit", "noop"}, "peak_rss_mb", "per_page_ms": {stage: ms}, "output_mb", "index_mb"}
  */
