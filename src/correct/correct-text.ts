@@ -6,7 +6,7 @@
  * same page prints the other way several times. Every change is recorded
  * with the original character and its place; nothing changes silently.
  */
-import { CONFUSIONS } from './confusions.ts';
+import { CONFUSABLE, CONFUSIONS } from './confusions.ts';
 import { getLexicon, MAX_WORD } from './lexicon.ts';
 import { isHan } from '../util/chars.ts';
 
@@ -22,7 +22,7 @@ export interface Correction {
   evidence: 'dictionary' | 'page';
 }
 
-/** Counts of every three-character run of Chinese text on a page: how the page prints its names. */
+/** Counts of the three-character runs of Chinese text on a page that hold a confusable character: how the page prints its names. */
 export type PageEvidence = ReadonlyMap<string, number>;
 
 /** How much more likely the other reading must be: a word 20 times as frequent (natural log); 20² times more again for a rare misread. */
@@ -43,6 +43,8 @@ export function pageEvidence(texts: readonly string[]): PageEvidence {
   for (const t of texts) {
     const cs = Array.from(t);
     for (let i = 0; i + 3 <= cs.length; i++) {
+      // Only runs with a confusable character are ever asked about.
+      if (!(CONFUSABLE.has(cs[i]) || CONFUSABLE.has(cs[i + 1]) || CONFUSABLE.has(cs[i + 2]))) continue;
       if (isHan(cs[i]) && isHan(cs[i + 1]) && isHan(cs[i + 2])) {
         const g = cs[i] + cs[i + 1] + cs[i + 2];
         counts.set(g, (counts.get(g) ?? 0) + 1);
@@ -137,8 +139,13 @@ export function correctText(text: string, page: PageEvidence = new Map()): { tex
     let choice: { subs: Array<[number, string]>; word: Word; rarity: number; trial: string[] } | null = null;
     for (const [alt, rarity] of alternatives) {
       const variants: Array<Array<[number, string]>> = [[[i, alt]]];
-      for (let p = Math.max(0, i - MAX_WORD + 1); p < Math.min(cs.length, i + MAX_WORD); p++) {
-        if (p !== i) for (const [alt2] of CONFUSIONS.get(cs[p]) ?? []) variants.push([[i, alt], [p, alt2]]);
+      // Two changes are tried only where one makes no word (字诵 → 宇通: neither 宇诵 nor 字通 is one).
+      const single = [...cs];
+      single[i] = alt;
+      if (bestWord(single, [i], lexicon).score < MIN_FREQ) {
+        for (let p = Math.max(0, i - MAX_WORD + 1); p < Math.min(cs.length, i + MAX_WORD); p++) {
+          if (p !== i) for (const [alt2] of CONFUSIONS.get(cs[p]) ?? []) variants.push([[i, alt], [p, alt2]]);
+        }
       }
       for (const subs of variants) {
         const trial = [...cs];

@@ -18,6 +18,8 @@ export function isCharspace(lines: readonly string[]): boolean {
   let spaced = 0;
   let tight = 0;
   for (const line of lines) {
+    // A few thousand neighbours decide it.
+    if (spaced + tight >= 4000) break;
     const cs = Array.from(line.trim());
     for (let i = 1; i < cs.length; i++) {
       if (!isCjk(cs[i])) continue;
