@@ -6,9 +6,9 @@
  */
 import type { Article, LayoutStyle, ParagraphKind, ParsedPage } from '../types.ts';
 import { readBlocks } from '../layout/read-blocks.ts';
-import { segmentPage, type RawArticle, type RawParagraph, type SegmentOptions } from '../segment/segment-page.ts';
+import { segmentPage, type RawArticle, type SegmentOptions } from '../segment/segment-page.ts';
 import { normalizeParagraph, normalizeText } from '../normalize/normalize-text.ts';
-import { endsSentence, isHan, textWidth } from '../util/chars.ts';
+import { endsSentence, isHan } from '../util/chars.ts';
 import { decodeScan } from '../scan/decode-scan.ts';
 import { DATE_LINE } from '../segment/segment-page.ts';
 import { isCharspace } from '../layout/charspace.ts';
@@ -18,6 +18,8 @@ import { endsWithPhotoCredit } from '../segment/caption.ts';
 import { parseByline } from '../segment/byline.ts';
 import type { Correction, Reporter } from '../types.ts';
 import { correctText, pageEvidence } from '../correct/correct-text.ts';
+import { splitTitle } from './split-title.ts';
+import { joinColumnJumps } from './column-jumps.ts';
 
 /**
  * Parse the bytes of one scan.
@@ -169,84 +171,4 @@ function normalizeCaption(text: string): string {
             `${shot[1].trim().split(/[\s\u3000]+/u).map(normalizeText).join(' ')} 摄`
           : normalizeText(credit);
   return body ? `${normalizeParagraph(body)}${creditText}` : creditText;
-}
-
-/** Two phrases of equal length side by side: a slogan-style kicker ("光影盛宴 共享精彩"). */
-function isParallel(parts: string[]): boolean {
-  return parts.length === 2 && Array.from(parts[0]).length === Array.from(parts[1]).length && Array.from(parts[0]).length <= 8;
-}
-
-/**
- * Divide the title lines into kicker, headline and subhead. A dash-led line
- * is the subhead; a slogan of two parallel phrases is the kicker; of two
- * plain lines the second is a subhead that lost its dash, unless the first is
- * a slogan.
- */
-function splitTitle(raw: RawArticle): Pick<Article, 'kicker' | 'headline' | 'subhead'> {
-  // A line that opens with a conjunction (暨, 和, 与, 及) continues the line above it: a headline printed on two lines.
-  const lines = raw.titleLines
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .reduce<string[]>((out, l) => (out.length && /^[暨和与及]/u.test(l) ? [...out.slice(0, -1), out[out.length - 1] + l] : [...out, l]), []);
-  let kicker: string | null = null;
-  let headline = '';
-  let subhead: string | null = raw.dashSubhead;
-  if (lines.length === 1) {
-    // One printed line may hold a kicker glued to the headline by a space.
-    const parts = lines[0].split(/[\s\u3000]+/u);
-    if (parts.length >= 3 && isParallel(parts.slice(0, 2))) {
-      kicker = parts.slice(0, 2).join(' ');
-      headline = parts.slice(2).join(' ');
-    } else headline = lines[0];
-  } else if (lines.length === 2) {
-    const firstParts = lines[0].split(/[\s\u3000]+/u);
-    // A short first line over a longer one is a column name set as kicker (文化中国行, 蹲点采访).
-    const columnName = Array.from(lines[0]).length <= 6 && Array.from(lines[1]).length > Array.from(lines[0]).length + 2;
-    if (isParallel(firstParts) || subhead || columnName) {
-      kicker = lines[0];
-      headline = lines[1];
-    } else {
-      headline = lines[0];
-      subhead = lines[1];
-    }
-  } else if (lines.length >= 3) {
-    kicker = lines[0];
-    headline = lines[1];
-    subhead = subhead ? lines.slice(2).join(' ') + ' ' + subhead : lines.slice(2).join(' ');
-  }
-  const norm = (s: string | null) => (s === null ? null : normalizeText(s.replace(/^[-—－―‐]+/u, '')) || null);
-  const kick = kicker === null ? null : kicker.split(/[\s\u3000]+/u).map((p) => normalizeText(p)).join(' ');
-  return { kicker: kick || null, headline: normalizeText(headline), subhead: norm(subhead) };
-}
-
-/**
- * Rejoin paragraphs that a column jump split: the first ends mid-sentence on
- * a full line and the second starts on a full line (no paragraph indent).
- */
-function joinColumnJumps(paras: RawParagraph[], columnWidth: number, style: LayoutStyle): RawParagraph[] {
-  const out: RawParagraph[] = [];
-  for (const p of paras) {
-    const prev = out[out.length - 1];
-    if (prev && prev.kind === 'text' && p.kind === 'text' && continuesAfterJump(prev, p, columnWidth, style)) {
-      out[out.length - 1] = { ...prev, text: prev.text + '\n' + p.text, widths: [...prev.widths, ...p.widths] };
-    } else out.push(p);
-  }
-  return out;
-}
-
-function continuesAfterJump(prev: RawParagraph, p: RawParagraph, columnWidth: number, style: LayoutStyle): boolean {
-  const prevText = prev.text.trim();
-  if (endsSentence(prevText) || /[：:]$/.test(prevText)) return false;
-  if (/^[，,、。；;：:）)]/.test(p.text)) return true;
-  const prevLast = prev.widths[prev.widths.length - 1];
-  if (prevLast < columnWidth - 1.5) return false;
-  if (style === 'hardwrap') return !p.indented;
-  // One short line that ends the sentence: the rest of it, carried over the column jump.
-  if (p.widths.length === 1 && endsSentence(p.text) && textWidth(p.text) < columnWidth - 2) return true;
-  // Charspace prints no indents: a paragraph that stops mid-sentence on a full line runs on.
-  if (style === 'charspace') return true;
-  // The first printed line of a new paragraph is indented by two characters;
-  // `widths[0]` counts that indent, so a line that was not indented is 2 em over.
-  const first = p.widths[0];
-  return first >= columnWidth + 1 && textWidth(p.text) > columnWidth;
 }
