@@ -230,8 +230,14 @@ describe('in Chromium', () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}404.html`);
     const moved = async (from: string) => {
-      await page.evaluate((to) => history.replaceState(null, '', to), from);
-      await page.addScriptTag({ url: '/js/moved.js' });
+      // Note: the script navigates away as soon as it runs, so it is added without waiting for it
+      // (page.addScriptTag waits, and fails when the navigation wins the race).
+      await page.evaluate((to) => {
+        history.replaceState(null, '', to);
+        const script = document.createElement('script');
+        script.src = '/js/moved.js';
+        document.head.append(script);
+      }, from);
       await page.waitForURL((u) => u.pathname + u.search + u.hash !== from);
       return decodeURIComponent(new URL(page.url()).pathname + new URL(page.url()).search + new URL(page.url()).hash);
     };
