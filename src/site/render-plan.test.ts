@@ -33,6 +33,14 @@ describe('unitSignatures', () => {
     expect(changed(archive(), archive())).toEqual([]);
   });
 
+  it('should re-render every year page when a year is added, since each lists all years', () => {
+    const before = archive();
+    const after = makeArchive([...before.articles, makeArticle({ paper: 'jlrb', date: '2019-06-01', page: '1', n: 1 })]);
+    const units = changed(before, after);
+    expect(units).toContain('y:2024');
+    expect(units).toContain('y:2019');
+  });
+
   it('should re-render the article and the page that lists it when its dateline changes', () => {
     const units = changed(archive(), archive((a) => (a.dateline = '本报讯（记者 王小川 李铁）')));
     expect(units).toContain('a:jlrb/2024-03-05/2/1');

@@ -116,7 +116,9 @@ export function unitSignatures(room: ReadingRoom): Map<string, string> {
   }
   for (const g of room.reporters) sigs.set(`r:${g.slug}`, hash(g.name + '\n' + list(g.articles)));
   for (const g of room.keywords) sigs.set(`k:${g.slug}`, hash(g.name + '\n' + list(g.articles)));
-  for (const y of room.calendar) sigs.set(`y:${y.year}`, hash(y));
+  // Every year page lists all years (templates/_includes/views/calendar-year.njk), so the list is part of each.
+  const years = room.calendar.map((y) => y.year);
+  for (const y of room.calendar) sigs.set(`y:${y.year}`, hash([y, years]));
   return sigs;
 }
 
