@@ -17,8 +17,14 @@ describe('correctText', () => {
     expect(correctText('农产品人选该名录').corrections).toEqual([]);
   });
 
-  it('should never touch Latin, digits or punctuation', () => {
-    expect(correctText('CAMP 2023-2025，U14').corrections).toEqual([]);
+  it('should change only the misread Chinese characters and leave Latin, digits and punctuation as they are', () => {
+    expect(correctText('U14具市A，讲行2023-2025')).toEqual({
+      text: 'U14县市A，进行2023-2025',
+      corrections: [
+        { at: 3, from: '具', to: '县', evidence: 'dictionary' },
+        { at: 7, from: '讲', to: '进', evidence: 'dictionary' },
+      ],
+    });
   });
 
   it('should take a name as the page prints it elsewhere', () => {

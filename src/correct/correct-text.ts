@@ -9,18 +9,10 @@
 import { CONFUSABLE, CONFUSIONS } from './confusions.ts';
 import { getLexicon, MAX_WORD } from './lexicon.ts';
 import { isHan } from '../util/chars.ts';
+import type { Correction as ArticleCorrection } from '../types.ts';
 
-/** One corrected character. */
-export interface Correction {
-  /** Index of the character in the corrected text, in code points. */
-  at: number;
-  /** The character as the OCR read it. */
-  from: string;
-  /** The character as corrected. */
-  to: string;
-  /** What decided it: a dictionary word, or the way the page prints the name elsewhere. */
-  evidence: 'dictionary' | 'page';
-}
+/** One corrected character of a text: an article's `Correction` without the field it sits in. */
+export type Correction = Omit<ArticleCorrection, 'field' | 'paragraph'>;
 
 /** Counts of the three-character runs of Chinese text on a page that hold a confusable character: how the page prints its names. */
 export type PageEvidence = ReadonlyMap<string, number>;
@@ -31,7 +23,6 @@ const MARGIN = Math.log(20);
 const MIN_FREQ = Math.log(50);
 /** A reading the page prints at least this many times, three times as often as the other one, is the name. */
 const PAGE_MIN = 3;
-
 
 /**
  * Count the three-character runs of a page's texts.
@@ -62,16 +53,16 @@ interface Word {
   end: number;
 }
 
-function bestWord(cs: readonly string[], must: readonly number[], lexicon: Map<string, number>, lexiconAll = lexicon): Word {
-  const lo = Math.max(...must) - MAX_WORD + 1;
+function bestWord(cs: readonly string[], must: readonly number[], lexicon: Map<string, number>): Word {
+  const last = Math.max(...must);
   const hi = Math.min(...must);
   let best: Word = { score: 0, start: hi, end: hi };
-  for (let j = Math.max(0, lo); j <= hi; j++) {
-    for (let k = Math.max(j + 2, Math.max(...must) + 1); k <= Math.min(cs.length, j + MAX_WORD); k++) {
+  for (let j = Math.max(0, last - MAX_WORD + 1); j <= hi; j++) {
+    for (let k = Math.max(j + 2, last + 1); k <= Math.min(cs.length, j + MAX_WORD); k++) {
       let han = true;
       for (let x = j; x < k; x++) if (!isHan(cs[x])) han = false;
       if (!han) break;
-      const f = (lexiconAll ?? lexicon).get(cs.slice(j, k).join(''));
+      const f = lexicon.get(cs.slice(j, k).join(''));
       if (f && Math.log(f) > best.score) best = { score: Math.log(f), start: j, end: k };
     }
   }
@@ -130,9 +121,7 @@ export function correctText(text: string, page: PageEvidence = new Map()): { tex
   const corrections: Correction[] = [];
   const named = namedSpans(cs);
   for (let i = 0; i < cs.length; i++) {
-    const c = cs[i];
-    const quoted = named[i] ? 1 : 0;
-    const alternatives = CONFUSIONS.get(c);
+    const alternatives = CONFUSIONS.get(cs[i]);
     if (!alternatives) continue;
     // The reading as printed, and each other reading alone or with one more confusable character near it (字诵 → 宇通).
     const printed = bestWord(cs, [i], lexicon);
@@ -158,7 +147,7 @@ export function correctText(text: string, page: PageEvidence = new Map()): { tex
     if (!choice) continue;
     // Names in quotation marks and book titles ("吉林一号", 《…》), and the OCR's rare mistakes, are held to a larger margin;
     // a word of three or more characters as printed (习近平, 入场券) is never broken up.
-    const margin = MARGIN * (1 + (quoted > 0 ? 1 : 0) + 2 * choice.rarity);
+    const margin = MARGIN * (1 + (named[i] ? 1 : 0) + 2 * choice.rarity);
     const printedLong = printed.score > 0 && printed.end - printed.start >= 3;
     let evidence: Correction['evidence'] | null =
       !printedLong && choice.word.score >= MIN_FREQ && choice.word.score - printed.score >= margin && !breaksNeighbour(choice.trial, choice.word, choice.subs.map(([p]) => p), lexicon)

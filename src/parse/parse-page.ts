@@ -4,19 +4,17 @@
  * paragraphs a column jump split, which end mid-sentence, how a title block
  * divides into kicker, headline and subhead.
  */
-import type { Article, LayoutStyle, ParagraphKind, ParsedPage } from '../types.ts';
+import type { Article, Correction, LayoutStyle, ParagraphKind, ParsedPage, Reporter } from '../types.ts';
 import { readBlocks } from '../layout/read-blocks.ts';
-import { segmentPage, type RawArticle, type SegmentOptions } from '../segment/segment-page.ts';
+import { DATE_LINE, segmentPage, type RawArticle, type SegmentOptions } from '../segment/segment-page.ts';
 import { normalizeParagraph, normalizeText } from '../normalize/normalize-text.ts';
 import { endsSentence, isHan } from '../util/chars.ts';
 import { decodeScan } from '../scan/decode-scan.ts';
-import { DATE_LINE } from '../segment/segment-page.ts';
 import { isCharspace } from '../layout/charspace.ts';
 import { sectionOf, splitFurniture } from '../segment/furniture.ts';
 import { splitDateline } from '../segment/dateline.ts';
 import { endsWithPhotoCredit } from '../segment/caption.ts';
 import { parseByline } from '../segment/byline.ts';
-import type { Correction, Reporter } from '../types.ts';
 import { correctText, pageEvidence } from '../correct/correct-text.ts';
 import { splitTitle } from './split-title.ts';
 import { joinColumnJumps } from './column-jumps.ts';
@@ -157,18 +155,11 @@ function normalizeCaption(text: string): string {
   const body = m?.[1] ?? '';
   const credit = (m?.[2] ?? text).trim();
   const shot = /^([\s\S]*?)[\s\u3000]*摄$/u.exec(credit);
-  const name = shot?.[1].replace(/[\s\u3000]+/gu, '') ?? '';
+  // A credit is spaced as bylines are when it parses as one ("本报记者 张三 摄"), else its printed parts are kept apart
+  // ("人民网 李洋 摄", "蒋民 摄"); "摄影王岩" is spaced after 摄影.
+  const parts = (s: string) => s.trim().split(/[\s\u3000]+/u).filter(Boolean).map(normalizeText).join(' ');
   const who = shot ? parseByline(shot[1].replace(/\n/g, '')) : null;
   const photographer = /^摄影[:：]?[\s\u3000]*([\u4e00-\u9fff·、\s]{2,14})$/u.exec(credit);
-  const creditText = who
-    ? `${who.byline} 摄`
-    : shot && /^[\u4e00-\u9fff]{2,3}$/u.test(name)
-      ? `${name} 摄`
-      : photographer
-        ? `摄影 ${photographer[1].trim().split(/[\s\u3000]+/u).join(' ')}`
-        : shot
-          ? // Any other credit ("人民网 李洋 摄") keeps its parts apart as printed.
-            `${shot[1].trim().split(/[\s\u3000]+/u).map(normalizeText).join(' ')} 摄`
-          : normalizeText(credit);
+  const creditText = who ? `${who.byline} 摄` : shot ? `${parts(shot[1])} 摄` : photographer ? `摄影 ${parts(photographer[1])}` : normalizeText(credit);
   return body ? `${normalizeParagraph(body)}${creditText}` : creditText;
 }

@@ -23,12 +23,20 @@ const ROLES: ReadonlyArray<[printed: string, role: string]> = [
   ['实习生', '实习生'],
   ['评论员', '评论员'],
   ['记者', '记者'],
+  ['摄影师', '摄影师'],
   ['摄影', '摄影'],
 ];
-const ROLE_SOURCE = ROLES.map(([p]) => p).join('|');
+/** Regex source of every printed role, longest first. */
+export const ROLE_SOURCE = ROLES.map(([p]) => p).join('|');
 /** Organisations known to print bylines; others are accepted when they end like a paper's name. */
 export const KNOWN_ORGS = ['吉林日报', '城市晚报', '本报', '新华社', '中新社', '中新网', '人民网', '新华网', '央视网', '人民日报', '新文化报', '长春日报', '吉林省广播电视台', '中国吉林网', '中国新闻网'];
 export const ORG_TAIL = /^[\u4e00-\u9fff]{2,6}(?:日报|晚报|早报|商报|时报|报社|新闻社|通讯社|电视台|广播电视台|网)$/u;
+/**
+ * Regex source of an outlet's name as datelines and photo credits print it:
+ * a known one, or a short name ending like a paper, agency or website
+ * (人民网, 国际在线); 入民网 is how the OCR often reads 人民网.
+ */
+export const OUTLET_SOURCE = `(?:${KNOWN_ORGS.join('|')}|国际在线|入民网|[\\u4e00-\\u9fff]{2,6}?(?:日报|晚报|报社|通讯社|新闻社|社|网|在线))`;
 /** A credit to another outlet printed where the byline goes: 据新华社, 据人民网报道. */
 const SOURCE_CREDIT = /^据[\u4e00-\u9fff]{2,8}?(?:电|报道|消息)?$/u;
 const NAME = /^[\u4e00-\u9fff][\u4e00-\u9fff·]{1,3}$/u;
@@ -47,7 +55,8 @@ function isOrg(s: string): boolean {
   return KNOWN_ORGS.includes(s) || ORG_TAIL.test(s);
 }
 
-function roleOf(printed: string): string {
+/** The role a printed role word stands for (诵讯员, a misread, is 通讯员). */
+export function roleOf(printed: string): string {
   return ROLES.find(([p]) => p === printed)![1];
 }
 

@@ -3,12 +3,11 @@
  * "活动现场。摄影 王岩". A caption ends with a photo credit, or opens with 图为
  * and is short; the credit may also stand on its own line under the caption.
  */
-import { KNOWN_ORGS } from './byline.ts';
+import { OUTLET_SOURCE, ROLE_SOURCE } from './byline.ts';
 
-const ROLE = '(?:摄影记者|全媒体记者|融媒体记者|见习记者|特约记者|特派记者|记者|通讯员|实习生|摄影师)';
-const ORG = `(?:${KNOWN_ORGS.join('|')}|[入人]民网|[\u4e00-\u9fff]{2,6}?(?:日报|晚报|报社|社|网))`;
+const ROLE = `(?:${ROLE_SOURCE})`;
 /** "本报记者张三摄", "新华社记者陈益宸摄", "人民网李洋摄" (compared without spaces and wraps). */
-const CREDIT_SHOT = new RegExp(`(?:${ORG}${ROLE}?|${ROLE})[\u4e00-\u9fff·、，,]{2,14}[/／]?摄$`, 'u');
+const CREDIT_SHOT = new RegExp(`(?:${OUTLET_SOURCE}${ROLE}?|${ROLE})[\u4e00-\u9fff·、，,]{2,14}[/／]?摄$`, 'u');
 /** "摄影 王岩", "摄影：王岩". */
 const CREDIT_PHOTO = /(?:^|[。！？!?）)”])摄影[:：]?[\u4e00-\u9fff·、，,]{2,14}$/u;
 /** A bare name and 摄 after the caption's last sentence: "…直播卖货。蒋民 摄". */

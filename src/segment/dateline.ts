@@ -5,11 +5,11 @@
  * 中新网长春1月25日电（记者 郭佳）, 城市晚报讯, 吉林日报4月28日讯(记者 杨悦).
  */
 import type { Reporter } from '../types.ts';
-import { KNOWN_ORGS } from './byline.ts';
+import { KNOWN_ORGS, OUTLET_SOURCE, ROLE_SOURCE, roleOf } from './byline.ts';
 import { splitNames } from './names.ts';
 
-/** Outlets that print datelines; other names ending like an outlet are accepted too. */
-const ORG = `(?:${KNOWN_ORGS.join('|')}|国际在线|[\\u4e00-\\u9fff]{2,6}?(?:日报|晚报|报社|通讯社|新闻社|社|网|在线))`;
+/** Outlets that print datelines. */
+const ORG = OUTLET_SOURCE;
 /** Wrap breaks and OCR spaces may fall anywhere inside a dateline. */
 const S = '[\\s\\u3000]*';
 /**
@@ -21,7 +21,7 @@ const DATELINE = new RegExp(
   'u',
 );
 const SOURCE = new RegExp(`^据(?:${KNOWN_ORGS.filter((o) => o !== '本报').join('|')})(?:电)?(?!报道|消息|介绍|称|统计|了解|悉|[\\u4e00-\\u9fff]{0,2}[，,])`, 'u');
-const ROLE = /^(见习记者|实习记者|特派记者|全媒体记者|融媒体记者|首席记者|摄影记者|特约记者|记者|通讯员|实习生)/u;
+const ROLE = new RegExp(`^(${ROLE_SOURCE})`, 'u');
 
 export interface DatelineMatch {
   /** The dateline as printed, raw (wrap breaks and OCR spaces still in). */
@@ -77,11 +77,12 @@ function creditReporters(credit: string, org: string): Reporter[] {
   for (let tok of inner.split(/[\s\u3000、，,]+/u).filter(Boolean)) {
     const r = ROLE.exec(tok);
     if (r) {
-      role = r[1];
+      role = roleOf(r[1]);
       tok = tok.slice(r[1].length);
       if (!tok) continue;
     }
-    const names = /^[\u4e00-\u9fff·]{2,4}$/u.test(tok) && (tok.length <= 3 || !splitNames(tok) || splitNames(tok)!.length === 1) ? [tok] : splitNames(tok);
+    // A name of up to three characters stands as printed; a longer run is cut into surname-led names ("李婷张添奥").
+    const names = /^[\u4e00-\u9fff·]{2,3}$/u.test(tok) ? [tok] : splitNames(tok);
     if (!names) return out;
     for (const name of names) out.push({ name, role, org });
   }
