@@ -141,7 +141,6 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
     const page: ArchivePage = {
       ...place,
       url: pageUrl,
-      rawUrl: `${pageUrl}raw/`,
       rawText: decoded.text,
       source: scan.path,
       meta: scan.meta,

@@ -217,8 +217,6 @@ export interface ArchiveArticle extends Article, PagePlace {
 export interface ArchivePage extends PagePlace {
   /** Site-relative URL of the page view. */
   url: string;
-  /** Site-relative URL of the raw OCR text view. */
-  rawUrl: string;
   /** The scan text as decoded (what the OCR said). */
   rawText: string;
   /** Scan file, relative to the project. */

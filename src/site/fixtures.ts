@@ -39,7 +39,7 @@ export function makeArchive(articles: ArchiveArticle[]): Archive {
     let p = pages.get(key);
     if (!p) {
       const url = `/${key}/`;
-      p = { paper: a.paper, paperName: a.paperName, date: a.date, page: a.page, pageNumber: a.pageNumber, section: a.section, url, rawUrl: `${url}raw/`, rawText: '', source: a.source, meta: {}, articles: [], unplaced: [], furniture: [] };
+      p = { paper: a.paper, paperName: a.paperName, date: a.date, page: a.page, pageNumber: a.pageNumber, section: a.section, url, rawText: '', source: a.source, meta: {}, articles: [], unplaced: [], furniture: [] };
       pages.set(key, p);
     }
     p.articles.push(a);
