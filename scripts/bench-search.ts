@@ -302,7 +302,8 @@ async function main() {
 
   // Exact-match check of ours on the synthetic archive (Node, same engine code).
   const { SearchEngine } = await import('../src/search/engine/search-engine.ts');
-  const engine = new SearchEngine(async (f) => new Uint8Array(fs.readFileSync(path.join(synthSite, 'search-index', f))));
+  const { fileLoader } = await import('../src/search/file-loader.ts');
+  const engine = new SearchEngine(fileLoader(path.join(synthSite, 'search-index')));
   let exact = 0;
   for (const q of queries) {
     const terms = q.kind === 'two-term' ? q.q.split(/\s+/).map(canonicalize) : [canonicalize(q.q)];

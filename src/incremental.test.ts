@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import { build } from './build.ts';
 import { addScans } from './cli/add-command.ts';
 import { SearchEngine } from './search/engine/search-engine.ts';
+import { fileLoader } from './search/file-loader.ts';
 import { listFiles } from './util/files.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
@@ -55,7 +56,7 @@ const QUERIES = ['长春', '吉林日报记者', '珲春 出口', '合作', '春
 
 /** What the site's search answers: result URLs and scores for a fixed set of queries. */
 async function answers(site: string) {
-  const engine = new SearchEngine(async (f) => new Uint8Array(fs.readFileSync(path.join(site, 'search-index', f))));
+  const engine = new SearchEngine(fileLoader(path.join(site, 'search-index')));
   const out: Record<string, string[]> = {};
   for (const q of QUERIES) {
     const r = await engine.search(q);

@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { SearchEngine, type SearchOptions } from '../search/engine/search-engine.ts';
 import { makeSnippet } from '../search/engine/snippet.ts';
+import { fileLoader } from '../search/file-loader.ts';
 
 export interface SearchCommandOptions extends SearchOptions {
   site: string;
@@ -22,7 +23,7 @@ export async function searchCommand(query: string, options: SearchCommandOptions
     console.error(`${path.join(dir, 'manifest.json')}: no search index; build the site first (archive build)`);
     return 1;
   }
-  const engine = new SearchEngine(async (file) => new Uint8Array(await fs.readFile(path.join(dir, file))));
+  const engine = new SearchEngine(fileLoader(dir));
   const response = await engine.search(query, options);
   const shown = response.hits.slice(0, options.limit);
   const results = await Promise.all(

@@ -4,13 +4,15 @@
  * Files under `<site>/search-index/`: `manifest.json`, one `docs-<hash>.bin`
  * (per-article numbers for ranking and filters), term shards
  * `s/<hash>.bin` (terms sorted, cut by a byte budget, named by content hash),
- * and one fragment `f/<doc>.json` per article, fetched only for results on screen.
+ * and fragment packs `f/<hash>.bin`: every article's fragment, compressed on
+ * its own, packs of consecutive doc ids cut by a byte budget; a reader fetches
+ * only the fragments of the results on screen, each with a range request.
  */
 
 import type { Correction } from '../types.ts';
 
 /** Bump when the file layout or encoding changes; readers refuse other versions. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** One shard of a segment: `from`/`to` are its first and last key. */
 export interface ShardRef {
@@ -34,6 +36,14 @@ export interface ShardManifest {
    * of later segments have higher doc ids.
    */
   segments: ShardRef[][];
+  /** Fragment packs in doc order; a pack holds the docs from its `first` up to the next pack's. */
+  fragments: FragmentPack[];
+}
+
+/** One fragment pack: the fragments of docs `first`… back to back, each raw-deflated JSON. */
+export interface FragmentPack {
+  file: string;
+  first: number;
 }
 
 /** Per-article numbers from the docs table. */
@@ -52,7 +62,7 @@ export interface DocMeta {
   date: string;
 }
 
-/** `f/<doc>.json`: what a result needs on screen. */
+/** A fragment in a pack: what a result needs on screen. */
 export interface Fragment {
   url: string;
   kicker: string | null;

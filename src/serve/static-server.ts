@@ -70,7 +70,20 @@ export function serveStatic(
       res.end(fs.existsSync(notFound) ? fs.readFileSync(notFound) : 'not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+    const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+    const size = fs.statSync(file).size;
+    const range = req.headers.range === undefined ? undefined : byteRange(req.headers.range, size);
+    if (range === null) {
+      res.writeHead(416, { 'content-range': `bytes */${size}` }).end();
+      return;
+    }
+    if (range) {
+      // The search page fetches its fragments as ranges of a pack, as from any static host.
+      res.writeHead(206, { 'content-type': type, 'content-range': `bytes ${range.start}-${range.end}/${size}`, 'content-length': range.end - range.start + 1, 'cache-control': 'no-cache' });
+      fs.createReadStream(file, range).pipe(res);
+      return;
+    }
+    res.writeHead(200, { 'content-type': type, 'accept-ranges': 'bytes', 'cache-control': 'no-cache' });
     if (options.liveReload && file.endsWith('.html')) {
       res.end(fs.readFileSync(file, 'utf8').replace('</body>', `${LIVE_RELOAD}</body>`));
       return;
@@ -90,4 +103,19 @@ export function serveStatic(
       resolve({ server, url: `http://127.0.0.1:${port}${base}`, reload });
     });
   });
+}
+
+/**
+ * The one range of a `Range: bytes=…` header, inclusive, clamped to the file
+ * (`a-b`, `a-`, `-n`); undefined to send the whole file (several ranges, or
+ * a header it does not understand, as RFC 9110 allows), null when it lies
+ * past the end.
+ */
+export function byteRange(header: string, size: number): { start: number; end: number } | null | undefined {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
+  if (!m || (m[1] === '' && m[2] === '')) return undefined;
+  const start = m[1] === '' ? Math.max(0, size - Number(m[2])) : Number(m[1]);
+  const end = m[1] === '' || m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  if (start >= size || start > end) return null;
+  return { start, end };
 }

@@ -9,8 +9,19 @@ import { parseQuery, type QueryTerm } from '../tokenize.ts';
 import { INDEX_VERSION, KEY, type DocMeta, type Fragment, type ShardManifest } from '../types.ts';
 import { SCAN_READING_MARK } from '../fields.ts';
 
-/** Fetch a file of the index folder by relative path. */
-export type Loader = (file: string) => Promise<Uint8Array>;
+/** Bytes `start` up to `end` (exclusive) of a file. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Fetch a file of the index folder by relative path; with a range, only
+ * those bytes (an HTTP range request). A loader may return the whole file
+ * instead (a server that ignores ranges): the engine then slices it and
+ * keeps it for the next fragment of the same pack.
+ */
+export type Loader = (file: string, range?: ByteRange) => Promise<Uint8Array>;
 
 export interface SearchFilters {
   /** Paper id, e.g. `jlrb`. */
@@ -84,13 +95,19 @@ export class SearchEngine {
   private shards = new Map<string, Promise<Map<string, Uint8Array>>>();
   private decoded = new Map<string, Decoded | null>();
   private readingStarts: Promise<Map<number, number>> | null = null;
+  /** Per doc: index of its fragment pack, and the fragment's place in it. */
+  private fragmentPack = new Int32Array(0);
+  private fragmentStart = new Float64Array(0);
+  private fragmentEnd = new Float64Array(0);
+  /** Whole packs, when a loader returned one for a range. */
+  private wholePacks = new Map<string, Uint8Array>();
   /** Bytes fetched so far (before any transfer compression). */
   bytesLoaded = 0;
 
   constructor(private readonly load: Loader) {}
 
-  private async fetchBytes(file: string): Promise<Uint8Array> {
-    const data = await this.load(file);
+  private async fetchBytes(file: string, range?: ByteRange): Promise<Uint8Array> {
+    const data = await this.load(file, range);
     this.bytesLoaded += data.length;
     return data;
   }
@@ -124,10 +141,30 @@ export class SearchEngine {
       }
       this.docs.push(meta);
     }
+    this.locateFragments(r, n, manifest);
     this.avgLength = live ? total / live : 1;
     this.live = live;
     this.manifest = manifest;
     return manifest;
+  }
+
+  /** Read the fragments' compressed lengths (after the docs in the table) and place each in its pack. */
+  private locateFragments(r: ByteReader, n: number, manifest: ShardManifest): void {
+    this.fragmentPack = new Int32Array(n).fill(-1);
+    this.fragmentStart = new Float64Array(n);
+    this.fragmentEnd = new Float64Array(n);
+    const packs = manifest.fragments;
+    for (let doc = 0, p = -1, at = 0; doc < n; doc++) {
+      while (p + 1 < packs.length && packs[p + 1].first <= doc) {
+        p++;
+        at = 0;
+      }
+      const length = r.varint();
+      this.fragmentPack[doc] = length ? p : -1;
+      this.fragmentStart[doc] = at;
+      at += length;
+      this.fragmentEnd[doc] = at;
+    }
   }
 
   /** Papers in the index. */
@@ -361,8 +398,29 @@ export class SearchEngine {
 
   /** The fragment of one article: what a result shows. */
   async fragment(doc: number): Promise<Fragment> {
-    return JSON.parse(new TextDecoder().decode(await this.fetchBytes(`f/${doc}.json`))) as Fragment;
+    await this.init();
+    const p = this.fragmentPack[doc] ?? -1;
+    if (p < 0) throw new Error(`search: no fragment for doc ${doc}`);
+    const file = this.manifest!.fragments[p].file;
+    const range = { start: this.fragmentStart[doc], end: this.fragmentEnd[doc] };
+    let bytes = this.wholePacks.get(file)?.subarray(range.start, range.end);
+    if (!bytes) {
+      const data = await this.fetchBytes(file, range);
+      if (data.length === range.end - range.start) bytes = data;
+      else {
+        // The loader gave the whole pack: keep it for this pack's other fragments.
+        this.wholePacks.set(file, data);
+        bytes = data.subarray(range.start, range.end);
+      }
+    }
+    return JSON.parse(await inflate(bytes)) as Fragment;
   }
+}
+
+/** Raw-deflated bytes inflated to text, with the platform's stream API (browsers and Node alike). */
+async function inflate(bytes: Uint8Array): Promise<string> {
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Response(stream).text();
 }
 
 function binaryHas(arr: Int32Array, v: number): boolean {

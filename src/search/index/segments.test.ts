@@ -13,6 +13,7 @@ import type { ArchiveArticle } from '../../types.ts';
 import { runIndexJob, type IndexJobResult } from './index-job.ts';
 import { listFiles } from '../../util/files.ts';
 import { writeIndex, type IndexFiles } from './write-index.ts';
+import { packFragments } from './fragment-packs.ts';
 
 const TEXTS = ['长春市推动产业合作', '吉林日报记者报道珲春出口', '冰雪经济新增长极', '项目建设春风浩荡满眼新', '合作共赢发展机遇', 'ABC 2024 年 春节联欢'];
 
@@ -120,7 +121,7 @@ describe('writeIndex with patched terms', () => {
   const bytes = (n: number) => new Uint8Array(n).fill(1);
   const write = async (terms: IndexFiles['terms'], existing?: Map<string, string>) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'patched-'));
-    return { dir, written: await writeIndex({ terms, docs: [], fragments: new Map(), papers: [] }, dir, { shardBytes: 50, existing }) };
+    return { dir, written: await writeIndex({ terms, docs: [], fragments: packFragments([]), papers: [] }, dir, { shardBytes: 50, existing }) };
   };
 
   it('should cut a clean shard again when the first term of the next one changed (it may now fit)', async () => {

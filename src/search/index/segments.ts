@@ -12,12 +12,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { ArchiveArticle } from '../../types.ts';
-import type { DocMeta, Fragment, ShardRef } from '../types.ts';
+import type { DocMeta, ShardRef } from '../types.ts';
 import { articleFields } from '../fields.ts';
 import { ByteReader, ByteWriter } from '../codec.ts';
 import { KEY } from '../types.ts';
 import { collectTerms, docMeta, fragmentOf, type Postings } from './build-index.ts';
 import { byKey, type IndexFiles, type PatchedTerms } from './write-index.ts';
+import { packFragments } from './fragment-packs.ts';
 
 /**
  * A complete index of articles, doc ids 0… in the order given (pass them
@@ -35,9 +36,11 @@ export interface SearchState {
   count: number;
   /** The index's shards, in key order. */
   shards: ShardRef[];
+  /** The fragment packs, pack key → file (see `packFragments`). */
+  packs: Record<string, string>;
 }
 
-type DocState = [doc: number, hash: string, length: number, titleEnd: number];
+type DocState = [doc: number, hash: string, length: number, titleEnd: number, fragment: number];
 
 /** Reads a file of the previous build's index (relative path), or null when it is missing. */
 export type ReadIndexFile = (file: string) => Uint8Array | null;
@@ -113,21 +116,24 @@ export function planIndex(
     );
     indexed = articles.length;
   }
-  const fragments = new Map<number, Fragment | string>();
-  articles.forEach((a, doc) => {
-    // Note: a fragment under the same name with the same content is not serialized again (30,000 of them took a second).
-    const kept = previous?.docs[a.id];
-    const sum = kept && kept[0] === doc && kept[1] === hashes[doc] ? existing?.get(`f/${doc}.json`) : undefined;
-    fragments.set(doc, sum ?? fragmentOf(a));
-  });
+  // Note: only packs still on disk are reused; an unchanged article's compressed length comes from the state.
+  const reusable = new Map(Object.entries(previous?.packs ?? {}).filter(([, file]) => existing?.has(file)));
+  const fragments = packFragments(
+    articles.map((a, doc) => {
+      const kept = previous?.docs[a.id];
+      return { key: hashes[doc], length: kept && kept[1] === hashes[doc] ? kept[4] : undefined, fragment: () => fragmentOf(a) };
+    }),
+    reusable,
+  );
   return {
     files: { terms, docs, fragments, papers },
     full: !patch,
     indexed,
     state: (shards) => ({
-      docs: Object.fromEntries(articles.map((a, i) => [a.id, [i, hashes[i], docs[i].length, docs[i].titleEnd] as DocState])),
+      docs: Object.fromEntries(articles.map((a, i) => [a.id, [i, hashes[i], docs[i].length, docs[i].titleEnd, fragments.lengths[i]] as DocState])),
       count: articles.length,
       shards,
+      packs: Object.fromEntries([...fragments.keys].map(([file, key]) => [key, file])),
     }),
   };
 }

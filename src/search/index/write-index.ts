@@ -1,15 +1,16 @@
 /**
  * Write a built index as files: terms sorted and cut into shards by a byte
  * budget (Pagefind cuts by count; a byte budget keeps downloads even), each
- * shard named by the hash of its content, plus the docs table, one fragment
- * per article and the versioned manifest.
+ * shard named by the hash of its content, plus the docs table, the fragment
+ * packs and the versioned manifest.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { ByteWriter } from '../codec.ts';
-import { INDEX_VERSION, type DocMeta, type Fragment, type ShardManifest, type ShardRef } from '../types.ts';
+import { INDEX_VERSION, type DocMeta, type ShardManifest, type ShardRef } from '../types.ts';
 import type { Postings } from './build-index.ts';
+import type { PackedFragments } from './fragment-packs.ts';
 import { FileWriter } from '../../util/files.ts';
 
 /** What to write: the terms with their postings, docs and fragments. */
@@ -22,8 +23,8 @@ export interface IndexFiles {
   terms: Map<string, Postings | Uint8Array> | ShardRef[] | PatchedTerms;
   /** Docs table, indexed by doc id (holes marked deleted). */
   docs: DocMeta[];
-  /** Fragments of the live docs; a string is the content hash of a fragment the last build wrote under the same name (it must be in `existing`). */
-  fragments: Map<number, Fragment | string>;
+  /** The fragments, packed; packs not in `data` are the last build's (they must be in `existing`). */
+  fragments: PackedFragments;
   papers: Array<{ id: string; name: string }>;
 }
 
@@ -132,6 +133,7 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 's'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'f'), { recursive: true });
+  const packs = index.fragments;
   let bytes = 0;
   let files = 0;
   let written = 0;
@@ -221,19 +223,23 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
     docs.varint(zigzag(day - prevDays));
     prevDays = day;
   }
+  for (const length of packs.lengths) docs.varint(length);
   const docsData = docs.finish();
   const docsFile = `docs-${hash(docsData)}.bin`;
   put(docsFile, docsData);
 
-  for (const [doc, f] of index.fragments) {
-    if (typeof f === 'string') {
-      // Note: known unchanged (same doc id, same content as in the last build): not serialized again.
-      contents.set(`f/${doc}.json`, f);
+  for (const { file } of packs.packs) {
+    const data = packs.data.get(file);
+    if (data) put(file, data);
+    else {
+      const sum = options.existing?.get(file);
+      if (!sum) throw new Error(`search index: kept fragment pack ${file} is missing from the previous build`);
+      contents.set(file, sum);
       files++;
-    } else put(`f/${doc}.json`, JSON.stringify(f));
+    }
   }
 
-  const manifest: ShardManifest = { version: INDEX_VERSION, docs: index.docs.length, docsFile, papers: index.papers, segments };
+  const manifest: ShardManifest = { version: INDEX_VERSION, docs: index.docs.length, docsFile, papers: index.papers, segments, fragments: packs.packs };
   put('manifest.json', JSON.stringify(manifest));
   await writer.flush();
   return { manifest, bytes, files, contents, written };

@@ -1,0 +1,98 @@
+/**
+ * Search fragments packed into a few files instead of one file per article.
+ *
+ * Each fragment is its JSON, compressed on its own (raw deflate), so a
+ * reader can fetch exactly one with an HTTP range request and inflate it
+ * (`DecompressionStream('deflate-raw')` in browsers and Node). Fragments of
+ * consecutive doc ids go into one pack until it would pass a byte budget,
+ * the same greedy cut the shards use, so the same fragments give the same
+ * packs. The docs table stores each fragment's compressed length; a reader
+ * finds a fragment's place in its pack by summing the lengths before it.
+ *
+ * A pack whose docs are the same fragments, in the same order, as a pack of
+ * the last build keeps that pack's file: an edit rewrites one pack, not all.
+ */
+import { createHash } from 'node:crypto';
+import { deflateRawSync } from 'node:zlib';
+import type { Fragment, FragmentPack } from '../types.ts';
+
+/** Target size of one pack in bytes. */
+export const PACK_BYTES = 512 * 1024;
+
+/** One doc's fragment as the packer sees it. */
+export interface PackInput {
+  /** Key of the fragment's content: the same key, the same compressed bytes. */
+  key: string;
+  /** Compressed length when already known (from the last build), else measured by compressing. */
+  length?: number;
+  /** The fragment; null for a doc with none (a hole left by a deleted doc). */
+  fragment: () => Fragment | null;
+}
+
+export interface PackedFragments {
+  packs: FragmentPack[];
+  /** Compressed length of every doc's fragment, 0 for none. */
+  lengths: number[];
+  /** The packs to write, by file; packs kept from the last build are not here. */
+  data: Map<string, Uint8Array>;
+  /** Key of every pack (hash of its docs' keys), by file: what the next build compares. */
+  keys: Map<string, string>;
+}
+
+const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex').slice(0, 16);
+
+/** A fragment's bytes in a pack. Level 9 is deterministic and, on 1–2 KB of JSON, no slower than the default worth measuring. */
+export const compressFragment = (f: Fragment) => deflateRawSync(JSON.stringify(f), { level: 9 });
+
+/**
+ * Cut the fragments of `docs` (by doc id) into packs.
+ *
+ * @param previous Pack key → file, of the packs the last build wrote (they must still be on disk).
+ */
+export function packFragments(docs: PackInput[], previous: Map<string, string> = new Map(), budget = PACK_BYTES): PackedFragments {
+  const compressed = new Map<number, Uint8Array>();
+  const bytesOf = (doc: number): Uint8Array => {
+    let data = compressed.get(doc);
+    if (!data) {
+      const f = docs[doc].fragment();
+      data = f ? compressFragment(f) : new Uint8Array(0);
+      compressed.set(doc, data);
+    }
+    return data;
+  };
+  const lengths = docs.map((d, doc) => d.length ?? bytesOf(doc).length);
+  const out: PackedFragments = { packs: [], lengths, data: new Map(), keys: new Map() };
+  const flush = (first: number, end: number) => {
+    if (end === first) return;
+    const key = sha(docs
+      .slice(first, end)
+      .map((d) => d.key)
+      .join('\n'));
+    let file = previous.get(key);
+    if (!file) {
+      const size = lengths.slice(first, end).reduce((a, b) => a + b, 0);
+      const data = new Uint8Array(size);
+      for (let doc = first, at = 0; doc < end; doc++) {
+        const bytes = bytesOf(doc);
+        data.set(bytes, at);
+        at += bytes.length;
+      }
+      file = `f/${sha(data)}.bin`;
+      out.data.set(file, data);
+    }
+    out.keys.set(file, key);
+    out.packs.push({ file, first });
+  };
+  let first = 0;
+  let size = 0;
+  for (let doc = 0; doc < docs.length; doc++) {
+    if (doc > first && size + lengths[doc] > budget) {
+      flush(first, doc);
+      first = doc;
+      size = 0;
+    }
+    size += lengths[doc];
+  }
+  flush(first, docs.length);
+  return out;
+}
