@@ -38,7 +38,7 @@ function brokenParts(site: string): string[] {
     for (const m of fs.readFileSync(f, 'utf8').matchAll(/\b(?:href|src)="(\/[^"]*)"/g)) if (!exists(m[1])) broken.push(`${path.relative(site, f)} → ${m[1]}`);
   }
   const manifest = JSON.parse(fs.readFileSync(path.join(site, 'search-index/manifest.json'), 'utf8'));
-  const named = [manifest.docsFile, ...manifest.segments.flat().map((s: { file: string }) => s.file), ...Array.from({ length: manifest.docs }, (_, i) => `f/${i}.json`)];
+  const named = [manifest.docsFile, ...manifest.segments.flat().map((s: { file: string }) => s.file), ...manifest.fragments.map((p: { file: string }) => p.file)];
   for (const file of named) if (!fs.existsSync(path.join(site, 'search-index', file))) broken.push(`manifest → ${file}`);
   return broken;
 }
