@@ -15,6 +15,11 @@ export function startsWithSurname(name: string): boolean {
   return SURNAMES.has(name[0]) || DOUBLE_SURNAMES.some((s) => name.startsWith(s));
 }
 
+/** The surname a name starts with: a double surname (欧阳), else its first character. */
+export function surnameOf(name: string): string {
+  return DOUBLE_SURNAMES.find((s) => name.startsWith(s)) ?? String.fromCodePoint(name.codePointAt(0) ?? 0x3f);
+}
+
 /**
  * Cut a run of Han characters into personal names.
  *

@@ -12,6 +12,7 @@ import {
   pageViews,
   readingRoom,
   RelatedArticles,
+  REPORTER_PAGE_MIN,
   slugify,
 } from './collections.ts';
 import { makeArchive, makeArticle, sample } from './fixtures.ts';
@@ -74,7 +75,25 @@ describe('groupByReporter', () => {
     const groups = groupByReporter([datelined, a1]);
     expect(groups.find((g) => g.name === '王小川')).toMatchObject({ url: '/reporters/王小川/', articles: [datelined] });
     expect(citation(datelined)).toBe('王小川. 春耕[N]. 吉林日报, 2024-05-03(2).');
-    expect(readingRoom(makeArchive([datelined])).reporters.map((g) => g.name)).toEqual(['王小川']);
+    const room = readingRoom(makeArchive([datelined]));
+    expect(room.surnames.map((s) => [s.surname, s.reporters.map((g) => g.name)])).toEqual([['王', ['王小川']]]);
+    expect(room.articles[0].reporterUrls).toEqual(['/reporters/姓/王/#王小川']);
+  });
+
+  it('should give a page to reporters of REPORTER_PAGE_MIN articles and list the others, with their articles, on their surname\'s page', () => {
+    const by = (name: string, n: number, date = '2024-05-03') =>
+      makeArticle({ paper: 'jlrb', date, page: '1', n, byline: `记者 ${name}`, reporters: [{ name, role: '记者', org: null }] });
+    const many = Array.from({ length: REPORTER_PAGE_MIN }, (_, i) => by('张伟', i + 1, `2024-05-0${i + 1}`));
+    const archive = makeArchive([...many, by('张小', 5), by('欧阳明', 6), by('欧小', 7)]);
+    const room = readingRoom(archive);
+    expect(room.reporters.map((g) => [g.name, g.url])).toEqual([['张伟', '/reporters/张伟/']]);
+    expect(room.surnames.map((s) => [s.surname, s.url, s.reporters.map((g) => g.url)])).toEqual([
+      ['欧', '/reporters/姓/欧/', ['/reporters/姓/欧/#欧小']],
+      ['欧阳', '/reporters/姓/欧阳/', ['/reporters/姓/欧阳/#欧阳明']],
+      ['张', '/reporters/姓/张/', ['/reporters/张伟/', '/reporters/姓/张/#张小']], // by pinyin: wei, xiao
+    ]);
+    const linkOf = (name: string) => room.articles.find((v) => v.article.reporters[0].name === name)!.reporterUrls[0];
+    expect([linkOf('张伟'), linkOf('张小'), linkOf('欧阳明')]).toEqual(['/reporters/张伟/', '/reporters/姓/张/#张小', '/reporters/姓/欧阳/#欧阳明']);
   });
 
   it('should count a reporter named twice in one byline once', () => {
@@ -180,7 +199,7 @@ describe('navigation', () => {
   ]);
 
   it('should link articles in reading order within an issue, across pages', () => {
-    const views = articleViews(archive, groupByKeyword(archive.articles));
+    const views = articleViews(archive, groupByKeyword(archive.articles), groupByReporter(archive.articles));
     const ids = (v: (typeof views)[number]) => [v.prev?.id ?? null, v.article.id, v.next?.id ?? null];
     expect(views.map(ids)).toEqual([
       [null, 'jlrb/2024-05-02/1/1', null],
@@ -211,6 +230,6 @@ describe('navigation', () => {
   });
 
   it('should put it all together in readingRoom', () => {
-    expect(Object.keys(readingRoom(archive)).sort()).toEqual(['articles', 'calendar', 'issues', 'keywords', 'pages', 'reporters', 'stats']);
+    expect(Object.keys(readingRoom(archive)).sort()).toEqual(['articles', 'calendar', 'issues', 'keywords', 'pages', 'reporters', 'stats', 'surnames']);
   });
 });

@@ -4,6 +4,7 @@
  * functions over the `Archive`, so each can be tested without Eleventy.
  */
 import type { Archive, ArchiveArticle, ArchiveIssue, ArchivePage } from '../types.ts';
+import { surnameOf } from '../segment/names.ts';
 
 /** An article with everything its page links to. */
 export interface ArticleView {
@@ -20,6 +21,8 @@ export interface ArticleView {
   citation: string;
   /** The article's keywords, each with its keyword page's URL, or null when the keyword has no page (fewer than `KEYWORD_PAGE_MIN` articles). */
   keywords: Array<{ name: string; url: string | null }>;
+  /** Where each of `article.reporters` links: the reporter's page, or their entry on their surname's page. */
+  reporterUrls: string[];
 }
 
 /** A page with its neighbours in the issue. */
@@ -45,10 +48,22 @@ export interface Group {
   name: string;
   /** Path segment used in the URL. */
   slug: string;
-  /** Site-relative URL, e.g. `/reporters/方达/`. */
+  /** Site-relative URL, e.g. `/reporters/方达/`; a reporter without a page of their own: their entry on the surname's page, `/reporters/姓/方/#方达`. */
   url: string;
   /** Articles, newest first. */
   articles: ArchiveArticle[];
+}
+
+/** The reporters of one surname: the page that lists those without a page of their own, with their articles. */
+export interface SurnameGroup {
+  surname: string;
+  slug: string;
+  /** Site-relative URL, `/reporters/姓/<surname>/`. */
+  url: string;
+  /** Reporters of the surname, by name. */
+  reporters: Group[];
+  /** Articles of these reporters (an article of two of them counts twice). */
+  articles: number;
 }
 
 /** A day cell of a month grid. */
@@ -108,7 +123,10 @@ export interface ReadingRoom {
   issues: IssueView[];
   articles: ArticleView[];
   pages: PageView[];
+  /** Reporters with a page: those of at least `REPORTER_PAGE_MIN` articles. */
   reporters: Group[];
+  /** Every reporter by surname. */
+  surnames: SurnameGroup[];
   /** Keywords with a page: those of at least `KEYWORD_PAGE_MIN` articles. */
   keywords: Group[];
   calendar: CalendarYear[];
@@ -121,6 +139,14 @@ export interface ReadingRoom {
  * keywords are most of them; on an article page they are shown as text.
  */
 export const KEYWORD_PAGE_MIN = 3;
+
+/**
+ * Articles a reporter needs for a page of their own. Most names in bylines
+ * and datelines sign one or two articles (stringers, 通讯员, interns): a page
+ * each would be most of a decade's files. They are listed with their
+ * articles on their surname's page instead, and their names link there.
+ */
+export const REPORTER_PAGE_MIN = 3;
 
 const collator = new Intl.Collator('zh-CN');
 
@@ -190,6 +216,28 @@ function groupBy(articles: ArchiveArticle[], names: (a: ArchiveArticle) => strin
  */
 export function groupByReporter(articles: ArchiveArticle[]): Group[] {
   return groupBy(articles, (a) => a.reporters.map((r) => r.name.trim()).filter(Boolean), 'reporters');
+}
+
+/**
+ * Reporters by surname. A reporter of fewer than `REPORTER_PAGE_MIN`
+ * articles gets, as `url`, their entry on the surname's page (the groups
+ * given are changed so).
+ *
+ * @param reporters Every reporter, from `groupByReporter`.
+ * @returns Surnames sorted by name, each with its reporters by name.
+ */
+export function groupBySurname(reporters: Group[]): SurnameGroup[] {
+  const bySurname = new Map<string, SurnameGroup>();
+  for (const g of [...reporters].sort((a, b) => collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1))) {
+    const surname = surnameOf(g.name);
+    const slug = slugify(surname);
+    let s = bySurname.get(slug);
+    if (!s) bySurname.set(slug, (s = { surname, slug, url: `/reporters/姓/${slug}/`, reporters: [], articles: 0 }));
+    s.reporters.push(g);
+    s.articles += g.articles.length;
+    if (g.articles.length < REPORTER_PAGE_MIN) g.url = `${s.url}#${g.slug}`;
+  }
+  return [...bySurname.values()].sort((a, b) => collator.compare(a.surname, b.surname) || (a.slug < b.slug ? -1 : 1));
 }
 
 /**
@@ -402,10 +450,12 @@ export function pageViews(archive: Archive): PageView[] {
  *
  * @param archive The archive.
  * @param keywords Keyword groups from `groupByKeyword`, all of them (related articles use every keyword; those of `KEYWORD_PAGE_MIN` articles or more are linked).
+ * @param reporters Reporter groups, all of them, after `groupBySurname` (which sets where each links).
  * @returns Articles in archive order.
  */
-export function articleViews(archive: Archive, keywords: Group[]): ArticleView[] {
+export function articleViews(archive: Archive, keywords: Group[], reporters: Group[]): ArticleView[] {
   const related = new RelatedArticles(keywords);
+  const reporterUrls = new Map(reporters.map((g) => [g.slug, g.url]));
   const pages = new Map(keywords.filter((g) => g.articles.length >= KEYWORD_PAGE_MIN).map((g) => [g.slug, g.url]));
   const linked = (article: ArchiveArticle) =>
     article.keywords.map((k) => {
@@ -423,6 +473,7 @@ export function articleViews(archive: Archive, keywords: Group[]): ArticleView[]
       related: related.of(article),
       citation: citation(article),
       keywords: linked(article),
+      reporterUrls: article.reporters.map((r) => reporterUrls.get(slugify(r.name.trim())) ?? '/reporters/'),
     }));
   });
 }
@@ -431,16 +482,19 @@ export function articleViews(archive: Archive, keywords: Group[]): ArticleView[]
  * All computed views of the archive.
  *
  * @param archive The archive.
- * @returns Stats, article and page views, reporters, the keywords with a page, calendars.
+ * @returns Stats, article and page views, the reporters and keywords with a page, surnames, calendars.
  */
 export function readingRoom(archive: Archive): ReadingRoom {
   const keywords = groupByKeyword(archive.articles);
+  const reporters = groupByReporter(archive.articles);
+  const surnames = groupBySurname(reporters);
   return {
     stats: archiveStats(archive),
     issues: issueViews(archive),
-    articles: articleViews(archive, keywords),
+    articles: articleViews(archive, keywords, reporters),
     pages: pageViews(archive),
-    reporters: groupByReporter(archive.articles),
+    reporters: reporters.filter((g) => g.articles.length >= REPORTER_PAGE_MIN),
+    surnames,
     keywords: keywords.filter((g) => g.articles.length >= KEYWORD_PAGE_MIN),
     calendar: calendarYears(archive),
   };

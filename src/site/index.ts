@@ -6,10 +6,10 @@
 import type { UserConfig } from '@11ty/eleventy';
 import type { Archive, ArchiveArticle, ArchivePage } from '../types.ts';
 import { getArchive, getSelection } from './archive-source.ts';
-import { KEYWORD_PAGE_MIN, readingRoom, type ReadingRoom } from './collections.ts';
+import { KEYWORD_PAGE_MIN, REPORTER_PAGE_MIN, readingRoom, type ReadingRoom } from './collections.ts';
 import { renderLists } from './render-plan.ts';
 import { absoluteUrl, prefixedPath, siteFilters } from './filters.ts';
-import { catalogueEntry, keywordUrl, newsArticleLd, pageJsonUrlOf, pageRecord, reporterUrl, safeJson } from './structured-data.ts';
+import { catalogueEntry, keywordUrl, newsArticleLd, pageJsonUrlOf, pageRecord, safeJson } from './structured-data.ts';
 import { renderArticleBody, renderMarkdown, renderTitleField, type TitleField } from '../render/render.ts';
 import { rawTextHtml } from '../render/raw-text.ts';
 import { compactHtml } from './compact-html.ts';
@@ -47,6 +47,7 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}
   // The paginated lists: every unit, or only those an incremental build re-renders.
   eleventyConfig.addGlobalData('render', async () => renderLists(roomOf(await getArchive()), getSelection()));
   eleventyConfig.addGlobalData('keywordPageMin', KEYWORD_PAGE_MIN);
+  eleventyConfig.addGlobalData('reporterPageMin', REPORTER_PAGE_MIN);
   eleventyConfig.addGlobalData('site', () => ({
     title: '吉林报纸数字档案',
     shortTitle: '吉林报纸档案',
@@ -56,7 +57,6 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}
 
   for (const [name, fn] of Object.entries(siteFilters({ siteUrl: () => siteUrl() ?? '', pathPrefix }))) eleventyConfig.addFilter(name, fn);
   eleventyConfig.addFilter('absUrl', absolute);
-  eleventyConfig.addFilter('reporterUrl', reporterUrl);
   eleventyConfig.addFilter('keywordUrl', keywordUrl);
 
   // Shortcodes return markup Nunjucks does not escape again: the body is
@@ -64,7 +64,7 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}
   eleventyConfig.addShortcode('articleBody', (article: ArchiveArticle) => renderArticleBody(article));
   // Kicker, headline or subhead with its corrected characters marked (text nodes, escaped).
   eleventyConfig.addShortcode('titleField', (article: ArchiveArticle, field: TitleField) => renderTitleField(article, field));
-  eleventyConfig.addShortcode('jsonLd', (article: ArchiveArticle) => `<script type="application/ld+json">${safeJson(newsArticleLd(article, absolute))}</script>`);
+  eleventyConfig.addShortcode('jsonLd', (article: ArchiveArticle, reporterUrls: string[]) => `<script type="application/ld+json">${safeJson(newsArticleLd(article, absolute, reporterUrls))}</script>`);
   // Note: one line per article (not indented): the page's JSON is data, and indenting it cost a fifth of its bytes.
   eleventyConfig.addShortcode('pageJson', (page: ArchivePage) => {
     const { articles, ...rest } = pageRecord(page, absolute) as { articles: unknown[] };

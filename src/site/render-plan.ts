@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ArchiveArticle, ArchivePage } from '../types.ts';
-import type { ArticleView, CalendarYear, Group, IssueView, PageView, ReadingRoom } from './collections.ts';
+import type { ArticleView, CalendarYear, Group, IssueView, PageView, ReadingRoom, SurnameGroup } from './collections.ts';
 import { excerpt } from './filters.ts';
 
 /** Which units to render, by the value in their keys; null renders every unit. */
@@ -16,12 +16,13 @@ export interface RenderSelection {
   pages: Set<string>;
   issues: Set<string>;
   reporters: Set<string>;
+  surnames: Set<string>;
   keywords: Set<string>;
   years: Set<string>;
 }
 
 /** Unit kinds by the letter their keys start with (see `unitSignatures`). */
-const KINDS: Record<string, keyof RenderSelection> = { a: 'articles', p: 'pages', i: 'issues', r: 'reporters', k: 'keywords', y: 'years' };
+const KINDS: Record<string, keyof RenderSelection> = { a: 'articles', p: 'pages', i: 'issues', r: 'reporters', s: 'surnames', k: 'keywords', y: 'years' };
 
 /** The paginated lists the templates render (all of them, or the selected units). */
 export interface RenderLists {
@@ -29,6 +30,7 @@ export interface RenderLists {
   pages: PageView[];
   issues: IssueView[];
   reporters: Group[];
+  surnames: SurnameGroup[];
   keywords: Group[];
   calendar: CalendarYear[];
 }
@@ -41,6 +43,7 @@ export function renderLists(room: ReadingRoom, selection: RenderSelection | null
       pages: room.pages,
       issues: room.issues,
       reporters: room.reporters,
+      surnames: room.surnames,
       keywords: room.keywords,
       calendar: room.calendar,
     };
@@ -51,6 +54,7 @@ export function renderLists(room: ReadingRoom, selection: RenderSelection | null
     pages: room.pages.filter((v) => selection.pages.has(v.page.url)),
     issues: room.issues.filter((v) => selection.issues.has(v.issue.url)),
     reporters: room.reporters.filter((g) => selection.reporters.has(g.slug)),
+    surnames: room.surnames.filter((g) => selection.surnames.has(g.slug)),
     keywords: room.keywords.filter((g) => selection.keywords.has(g.slug)),
     calendar: room.calendar.filter((y) => selection.years.has(String(y.year))),
   };
@@ -76,7 +80,7 @@ const hash = (value: unknown) => createHash('sha256').update(typeof value === 's
 
 /**
  * Signature of every unit: unit key → hash of the data it shows.
- * Keys: `a:<id>`, `p:<url>`, `i:<url>`, `r:<slug>`, `k:<slug>`, `y:<year>`.
+ * Keys: `a:<id>`, `p:<url>`, `i:<url>`, `r:<slug>`, `s:<slug>`, `k:<slug>`, `y:<year>`.
  */
 export function unitSignatures(room: ReadingRoom): Map<string, string> {
   // Note: each article's summary is hashed once; lists (a keyword's thousands
@@ -103,7 +107,7 @@ export function unitSignatures(room: ReadingRoom): Map<string, string> {
     // same (a scan that read 县 right and one corrected from 具 give one text).
     // List entries show no marks, so summaries leave corrections out.
     // `keywords` says which keywords link to a page: that changes when other articles take a keyword up.
-    sigs.set(`a:${v.article.id}`, hash([whole(v.article), summary(v.prev), summary(v.next), list(v.related), v.citation, v.issue.url, pageSummary(v.page), v.page.meta, v.keywords]));
+    sigs.set(`a:${v.article.id}`, hash([whole(v.article), summary(v.prev), summary(v.next), list(v.related), v.citation, v.issue.url, pageSummary(v.page), v.page.meta, v.keywords, v.reporterUrls]));
   }
   for (const v of room.pages) {
     // Note: `page` keeps every other field of the page: section, meta, furniture.
@@ -115,6 +119,8 @@ export function unitSignatures(room: ReadingRoom): Map<string, string> {
     sigs.set(`i:${v.issue.url}`, hash([v.issue.pages.map((p) => [pageSummary(p), p.meta, list(p.articles)]), v.prev?.url ?? null, v.prev?.date ?? null, v.next?.url ?? null, v.next?.date ?? null, v.articles]));
   }
   for (const g of room.reporters) sigs.set(`r:${g.slug}`, hash(g.name + '\n' + list(g.articles)));
+  // A surname page lists the reporters without a page with their articles, the others with a link and a count.
+  for (const s of room.surnames) sigs.set(`s:${s.slug}`, hash([s.surname, s.reporters.map((g) => [g.name, g.url, g.url.includes('#') ? list(g.articles) : g.articles.length])]));
   for (const g of room.keywords) sigs.set(`k:${g.slug}`, hash(g.name + '\n' + list(g.articles)));
   // Every year page lists all years (templates/_includes/views/calendar-year.njk), so the list is part of each.
   const years = room.calendar.map((y) => y.year);
@@ -134,7 +140,7 @@ export function planRender(previous: Map<string, string>, current: Map<string, s
 
 /** The selection of the units with these keys. */
 export function selectionOf(keys: Iterable<string>): RenderSelection {
-  const selection: RenderSelection = { articles: new Set(), pages: new Set(), issues: new Set(), reporters: new Set(), keywords: new Set(), years: new Set() };
+  const selection: RenderSelection = { articles: new Set(), pages: new Set(), issues: new Set(), reporters: new Set(), surnames: new Set(), keywords: new Set(), years: new Set() };
   for (const key of keys) {
     const kind = KINDS[key[0]];
     if (kind) selection[kind].add(key.slice(2));
@@ -155,6 +161,8 @@ export function unitFiles(key: string): string[] {
       return [`${value}index.html`];
     case 'reporters':
       return [`reporters/${value}/index.html`];
+    case 'surnames':
+      return [`reporters/姓/${value}/index.html`];
     case 'keywords':
       return [`keywords/${value}/index.html`];
     case 'years':

@@ -37,9 +37,10 @@ export function safeJson(value: unknown, indent?: number): string {
  *
  * @param article The article.
  * @param absolute URL maker.
+ * @param reporterUrls Where each reporter links (`ArticleView.reporterUrls`); by default their own page.
  * @returns A JSON-LD object.
  */
-export function newsArticleLd(article: ArchiveArticle, absolute: Absolute): Record<string, unknown> {
+export function newsArticleLd(article: ArchiveArticle, absolute: Absolute, reporterUrls?: string[]): Record<string, unknown> {
   const ld: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -54,7 +55,7 @@ export function newsArticleLd(article: ArchiveArticle, absolute: Absolute): Reco
   if (article.subhead) ld.alternativeHeadline = plainText(article.subhead);
   if (article.dateline) ld.dateline = plainText(article.dateline);
   if (article.section) ld.printSection = plainText(article.section);
-  if (article.reporters.length) ld.author = article.reporters.map((r) => ({ '@type': 'Person', name: plainText(r.name), url: absolute(reporterUrl(r.name)) }));
+  if (article.reporters.length) ld.author = article.reporters.map((r, i) => ({ '@type': 'Person', name: plainText(r.name), url: absolute(reporterUrls?.[i] ?? reporterUrl(r.name)) }));
   if (article.keywords.length) ld.keywords = article.keywords.map(plainText).join(',');
   return ld;
 }

@@ -70,7 +70,7 @@ describe('the article page', () => {
   });
 
   it('should credit and link the reporter named only in the dateline', () => {
-    expect(at('/jlrb/2024-03-05/2/1/')).toMatch(/<p class="byline">本报记者 <a href="\/reporters\/王小川\/">王小川<\/a><\/p>/);
+    expect(at('/jlrb/2024-03-05/2/1/')).toMatch(/<p class="byline">本报记者 <a href="\/reporters\/姓\/王\/#王小川">王小川<\/a><\/p>/);
   });
 
   it('should leave the caption out of the description and give the dateline in JSON-LD', () => {
@@ -109,11 +109,15 @@ describe('the page view', () => {
 });
 
 describe('the reporter pages', () => {
-  it('should give a reporter named only in a dateline a page listing the article', () => {
-    const html = at('/reporters/王小川/');
-    expect(html).toContain('<h1>王小川</h1>');
-    expect(html).toContain('href="/jlrb/2024-03-05/2/1/"');
-    expect(at('/reporters/')).toContain('<a href="/reporters/王小川/">王小川</a>');
+  it('should list a reporter named only in a dateline, with the article, on the surname page', () => {
+    const html = at('/reporters/姓/王/');
+    expect(html).toContain('<h1>姓王的记者</h1>');
+    const entry = /<section class="surname-entry" id="王小川"[\s\S]*?<\/section>/.exec(html)?.[0];
+    expect(entry).toContain('href="/jlrb/2024-03-05/2/1/"');
+    expect(at('/reporters/')).toContain('<a href="/reporters/姓/王/">王</a>');
+    // One or two articles make no page of their own.
+    expect(pages.has('/reporters/王小川/')).toBe(false);
+    expect(pages.has('/reporters/姓/王/')).toBe(true);
   });
 });
 
