@@ -23,6 +23,8 @@ export interface ArticleView {
   keywords: Array<{ name: string; url: string | null }>;
   /** Where each of `article.reporters` links: the reporter's page, or their entry on their surname's page. */
   reporterUrls: string[];
+  /** The article's place in its issue's JSON file, a JSON Pointer: `/pages/<i>/articles/<n - 1>`. */
+  jsonPointer: string;
 }
 
 /** A page with its neighbours in the issue. */
@@ -463,8 +465,8 @@ export function articleViews(archive: Archive, keywords: Group[], reporters: Gro
       return { name, url: pages.get(slugify(name)) ?? null };
     });
   return archive.issues.flatMap((issue) => {
-    const list = issue.pages.flatMap((page) => page.articles.map((article) => ({ article, page })));
-    return list.map(({ article, page }, i) => ({
+    const list = issue.pages.flatMap((page, p) => page.articles.map((article, n) => ({ article, page, pointer: `/pages/${p}/articles/${n}` })));
+    return list.map(({ article, page, pointer }, i) => ({
       article,
       page,
       issue,
@@ -474,6 +476,7 @@ export function articleViews(archive: Archive, keywords: Group[], reporters: Gro
       citation: citation(article),
       keywords: linked(article),
       reporterUrls: article.reporters.map((r) => reporterUrls.get(slugify(r.name.trim())) ?? '/reporters/'),
+      jsonPointer: pointer,
     }));
   });
 }

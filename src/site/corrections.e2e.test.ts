@@ -137,9 +137,9 @@ describe('a corrected character on the article page', () => {
     });
   }
 
-  it('should list the corrections in the page JSON', () => {
-    const page = JSON.parse(fs.readFileSync(path.join(site, path.dirname(ARTICLE), 'index.json'), 'utf8'));
-    const json = page.articles.find((a: { url: string }) => a.url === `/${ARTICLE}`);
+  it('should list the corrections in the issue JSON', () => {
+    const issue = JSON.parse(fs.readFileSync(path.join(site, path.dirname(path.dirname(ARTICLE)), 'index.json'), 'utf8'));
+    const json = issue.pages.flatMap((p: { articles: unknown[] }) => p.articles).find((a: { url: string }) => a.url === `/${ARTICLE}`);
     expect(json.corrections).toContainEqual({ field: 'paragraph', paragraph: 3, at: 22, from: '具', to: '县', evidence: 'dictionary' });
     expect([...json.paragraphs[3]][22]).toBe('县');
   });

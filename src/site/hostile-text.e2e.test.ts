@@ -177,7 +177,7 @@ describe('hostile scan text', () => {
     expect(notes[1]).toContain(`扫描原文：${EXTRA.paragraphFrom.replace('\u202e', '')}（`);
     expect(await page.locator('h1 .ocr-fix').evaluate((e) => [e.children.length, e.getAttribute('data-original')])).toEqual([1, '<']);
     expect(await page.locator('main .ocr-fix__note *').count()).toBe(0);
-    const json = JSON.parse(fs.readFileSync(path.join(site, 'jlrb/2024-05-03/1/index.json'), 'utf8')).articles[0];
+    const json = JSON.parse(fs.readFileSync(path.join(site, 'jlrb/2024-05-03/index.json'), 'utf8')).pages[0].articles[0];
     expect(json.corrections.map((c: { from: string }) => c.from)).toEqual([EXTRA.headlineFrom, EXTRA.paragraphFrom]);
     await page.close();
   });
@@ -216,7 +216,7 @@ describe('hostile scan text', () => {
     expect(parsed.error).toBeNull();
     expect(parsed.title).toContain('<script>');
     await page.close();
-    const pageJson = JSON.parse(fs.readFileSync(path.join(site, 'jlrb/2024-05-03/1/index.json'), 'utf8'));
+    const pageJson = JSON.parse(fs.readFileSync(path.join(site, 'jlrb/2024-05-03/index.json'), 'utf8')).pages[0];
     expect(pageJson.furniture.map((f: { text: string }) => f.text)).toEqual(EXTRA.furniture);
     const json = pageJson.articles[0];
     expect(JSON.stringify(json)).toContain('<script>window.__pwned=1</script>');

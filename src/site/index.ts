@@ -4,12 +4,13 @@
  * tests mount it on an in-memory build.
  */
 import type { UserConfig } from '@11ty/eleventy';
-import type { Archive, ArchiveArticle, ArchivePage } from '../types.ts';
+import type { Archive, ArchiveArticle, ArchiveIssue, ArchivePage } from '../types.ts';
 import { getArchive, getSelection } from './archive-source.ts';
-import { KEYWORD_PAGE_MIN, REPORTER_PAGE_MIN, readingRoom, type ReadingRoom } from './collections.ts';
+import { KEYWORD_PAGE_MIN, REPORTER_PAGE_MIN, readingRoom, type ArticleView, type ReadingRoom } from './collections.ts';
 import { renderLists } from './render-plan.ts';
+import { DOUBLE_SURNAMES } from '../segment/names.ts';
 import { absoluteUrl, prefixedPath, siteFilters } from './filters.ts';
-import { catalogueEntry, keywordUrl, newsArticleLd, pageJsonUrlOf, pageRecord, safeJson } from './structured-data.ts';
+import { catalogueEntry, issueJsonUrlOf, issueRecord, keywordUrl, newsArticleLd, safeJson } from './structured-data.ts';
 import { renderArticleBody, renderMarkdown, renderTitleField, type TitleField } from '../render/render.ts';
 import { rawTextHtml } from '../render/raw-text.ts';
 import { compactHtml } from './compact-html.ts';
@@ -48,6 +49,8 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}
   eleventyConfig.addGlobalData('render', async () => renderLists(roomOf(await getArchive()), getSelection()));
   eleventyConfig.addGlobalData('keywordPageMin', KEYWORD_PAGE_MIN);
   eleventyConfig.addGlobalData('reporterPageMin', REPORTER_PAGE_MIN);
+  // For the 404 page's forwarding of reporter pages (public/js/moved.js).
+  eleventyConfig.addGlobalData('doubleSurnames', DOUBLE_SURNAMES.join(' '));
   eleventyConfig.addGlobalData('site', () => ({
     title: '吉林报纸数字档案',
     shortTitle: '吉林报纸档案',
@@ -65,15 +68,19 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}
   // Kicker, headline or subhead with its corrected characters marked (text nodes, escaped).
   eleventyConfig.addShortcode('titleField', (article: ArchiveArticle, field: TitleField) => renderTitleField(article, field));
   eleventyConfig.addShortcode('jsonLd', (article: ArchiveArticle, reporterUrls: string[]) => `<script type="application/ld+json">${safeJson(newsArticleLd(article, absolute, reporterUrls))}</script>`);
-  // Note: one line per article (not indented): the page's JSON is data, and indenting it cost a fifth of its bytes.
-  eleventyConfig.addShortcode('pageJson', (page: ArchivePage) => {
-    const { articles, ...rest } = pageRecord(page, absolute) as { articles: unknown[] };
-    const head = safeJson(rest).slice(0, -1);
-    return `${head},"articles":[${articles.length ? '\n' : ''}${articles.map((a) => safeJson(a)).join(',\n')}${articles.length ? '\n' : ''}]}\n`;
+  // Note: one line per page head and per article (not indented): the issue's JSON is data, and indenting it cost a fifth of its bytes.
+  eleventyConfig.addShortcode('issueJson', (issue: ArchiveIssue) => {
+    const { pages, ...rest } = issueRecord(issue, absolute);
+    const page = (p: Record<string, unknown>) => {
+      const { articles, ...head } = p as { articles: unknown[] };
+      const list = articles.length ? `\n${articles.map((a) => safeJson(a)).join(',\n')}\n` : '';
+      return `${safeJson(head).slice(0, -1)},"articles":[${list}]}`;
+    };
+    return `${safeJson(rest).slice(0, -1)},"pages":[\n${pages.map(page).join(',\n')}\n]}\n`;
   });
-  eleventyConfig.addFilter('pageJsonUrl', pageJsonUrlOf);
-  eleventyConfig.addShortcode('catalogueJson', (articles: ArchiveArticle[]) =>
-    safeJson({ count: articles.length, site: absolute('/'), articles: articles.map((a) => catalogueEntry(a, absolute)) }, 1),
+  eleventyConfig.addFilter('issueJsonUrl', issueJsonUrlOf);
+  eleventyConfig.addShortcode('catalogueJson', (views: ArticleView[]) =>
+    safeJson({ count: views.length, site: absolute('/'), articles: views.map((v) => catalogueEntry(v, absolute)) }, 1),
   );
   eleventyConfig.addShortcode('rawText', (text: string) => rawTextHtml(text ?? ''));
 

@@ -107,16 +107,20 @@ export function unitSignatures(room: ReadingRoom): Map<string, string> {
     // same (a scan that read 县 right and one corrected from 具 give one text).
     // List entries show no marks, so summaries leave corrections out.
     // `keywords` says which keywords link to a page: that changes when other articles take a keyword up.
-    sigs.set(`a:${v.article.id}`, hash([whole(v.article), summary(v.prev), summary(v.next), list(v.related), v.citation, v.issue.url, pageSummary(v.page), v.page.meta, v.keywords, v.reporterUrls]));
+    sigs.set(`a:${v.article.id}`, hash([whole(v.article), summary(v.prev), summary(v.next), list(v.related), v.citation, v.issue.url, pageSummary(v.page), v.page.meta, v.keywords, v.reporterUrls, v.jsonPointer]));
   }
+  // Note: `page` keeps every other field of the page: section, meta, furniture.
+  const pageWhole = (p: ArchivePage) => {
+    const { articles, unplaced, rawText, ...page } = p;
+    return [page, hash(rawText), unplaced, articles.map(whole).join('')];
+  };
   for (const v of room.pages) {
-    // Note: `page` keeps every other field of the page: section, meta, furniture.
-    // The page's JSON file holds its articles whole, so they count whole, not as list entries.
-    const { articles, unplaced, rawText, ...page } = v.page;
-    sigs.set(`p:${v.page.url}`, hash([page, hash(rawText), unplaced, articles.map(whole).join(''), v.issue.url, v.issue.pages.map(pageSummary), pageSummary(v.prev), pageSummary(v.next)]));
+    // The page view lists its articles with the furniture and the OCR text; whole articles are more than it shows, which costs only a render.
+    sigs.set(`p:${v.page.url}`, hash([pageWhole(v.page), v.issue.url, v.issue.pages.map(pageSummary), pageSummary(v.prev), pageSummary(v.next)]));
   }
   for (const v of room.issues) {
-    sigs.set(`i:${v.issue.url}`, hash([v.issue.pages.map((p) => [pageSummary(p), p.meta, list(p.articles)]), v.prev?.url ?? null, v.prev?.date ?? null, v.next?.url ?? null, v.next?.date ?? null, v.articles]));
+    // The issue's JSON file holds its pages and articles whole.
+    sigs.set(`i:${v.issue.url}`, hash([v.issue.pages.map(pageWhole), v.prev?.url ?? null, v.prev?.date ?? null, v.next?.url ?? null, v.next?.date ?? null, v.articles]));
   }
   for (const g of room.reporters) sigs.set(`r:${g.slug}`, hash(g.name + '\n' + list(g.articles)));
   // A surname page lists the reporters without a page with their articles, the others with a link and a count.
@@ -155,10 +159,11 @@ export function unitFiles(key: string): string[] {
     case 'articles':
       return [`${value}/index.html`];
     case 'pages':
-      // The page view (with the OCR text) and the JSON file of its articles.
-      return [`${value}index.html`, `${value}index.json`];
-    case 'issues':
+      // The page view, with the OCR text.
       return [`${value}index.html`];
+    case 'issues':
+      // The issue's page and the JSON file of its pages and articles.
+      return [`${value}index.html`, `${value}index.json`];
     case 'reporters':
       return [`reporters/${value}/index.html`];
     case 'surnames':

@@ -120,20 +120,22 @@ describe('the built site', () => {
     expect(failures.slice(0, 20)).toEqual([]);
   });
 
-  it('should write one JSON file per printed page, with its articles, and no file per article or raw view', () => {
+  it('should write one JSON file per issue, with its pages and articles, and no file per page, article or raw view', () => {
     const site = sites['/'];
     const files = listFiles(site).map((f) => path.relative(site, f).split(path.sep).join('/'));
     const ARTICLE = /^[a-z0-9_-]+\/\d{4}-\d{2}-\d{2}\/[^/]+\/\d+\/index\.html$/;
-    expect(files.filter((f) => /\/raw\//.test(f) || /^[^/]+\/[^/]+\/[^/]+\/\d+\/index\.json$/.test(f))).toEqual([]);
+    // JSON only per issue: none per page or article, no raw view.
+    expect(files.filter((f) => /\/raw\//.test(f) || (f.endsWith('.json') && !/^[a-z0-9_-]+\/\d{4}-\d{2}-\d{2}\/index\.json$/.test(f) && !f.startsWith('data/') && !f.startsWith('search-index/') && f !== 'build-report.json'))).toEqual([]);
     const articles = files.filter((f) => ARTICLE.test(f));
     expect(articles.length).toBeGreaterThan(5);
     for (const f of articles) {
-      const page = f.replace(/\d+\/index\.html$/, '');
-      const json = JSON.parse(fs.readFileSync(path.join(site, page, 'index.json'), 'utf8'));
-      const n = Number(/(\d+)\/index\.html$/.exec(f)![1]);
-      expect(json.articles[n - 1], f).toMatchObject({ url: `/${f.replace(/index\.html$/, '')}`, n });
+      const issue = f.replace(/[^/]+\/\d+\/index\.html$/, '');
+      const json = JSON.parse(fs.readFileSync(path.join(site, issue, 'index.json'), 'utf8'));
+      const [, pageId, n] = /([^/]+)\/(\d+)\/index\.html$/.exec(f)!;
+      const i = json.pages.findIndex((p: { page: string }) => p.page === pageId);
+      expect(json.pages[i].articles[Number(n) - 1], f).toMatchObject({ url: `/${f.replace(/index\.html$/, '')}`, n: Number(n) });
       // The article page names the file and its place in it.
-      expect(fs.readFileSync(path.join(site, f), 'utf8')).toContain(`<a href="/${page}index.json">本版 JSON</a>（本文为其中第 ${n} 篇）`);
+      expect(fs.readFileSync(path.join(site, f), 'utf8')).toContain(`<a href="/${issue}index.json">本期 JSON</a>（本文在 <code>/pages/${i}/articles/${Number(n) - 1}</code>）`);
     }
   });
 
@@ -226,7 +228,7 @@ describe('in Chromium', () => {
     await page.close();
   });
 
-  it('should send an address of an earlier build (raw view, article JSON, keyword) on from the 404 page', async () => {
+  it('should send an address of an earlier build (raw view, article or page JSON, keyword, reporter) on from the 404 page', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}404.html`);
     const moved = async (from: string) => {
@@ -245,7 +247,13 @@ describe('in Chromium', () => {
     await page.goto(`${server.url}404.html`);
     expect(await moved('/jlrb/2023-02-01/3/raw/')).toBe('/jlrb/2023-02-01/3/#raw');
     await page.goto(`${server.url}404.html`);
-    expect(await moved('/jlrb/2023-02-01/3/2/index.json')).toBe('/jlrb/2023-02-01/3/index.json');
+    expect(await moved('/jlrb/2023-02-01/3/2/index.json')).toBe('/jlrb/2023-02-01/index.json');
+    await page.goto(`${server.url}404.html`);
+    expect(await moved('/jlrb/2023-02-01/3/index.json')).toBe('/jlrb/2023-02-01/index.json');
+    await page.goto(`${server.url}404.html`);
+    expect(await moved(`/reporters/${encodeURIComponent('欧阳明')}/`)).toBe('/reporters/姓/欧阳/#欧阳明');
+    await page.goto(`${server.url}404.html`);
+    expect(await moved(`/reporters/${encodeURIComponent('张伟')}/`)).toBe('/reporters/姓/张/#张伟');
     await page.goto(`${server.url}404.html`);
     expect(await moved(`/keywords/${encodeURIComponent('长春')}/`)).toBe('/search/?q=长春');
     await page.close();

@@ -60,9 +60,10 @@ describe('articleRecord and catalogueEntry', () => {
     const r = articleRecord(sample, absolute);
     expect(r.citation).toBe('张伟国, 代黎黎. 在携手前行中共享机遇共赢发展[N]. 吉林日报, 2023-02-01(3).');
     expect(r.paragraphs).toEqual(sample.paragraphs);
-    expect(Object.keys(catalogueEntry(sample, absolute))).toEqual(['id', 'url', 'json', 'n', 'headline', 'date', 'paper', 'paperName', 'page', 'byline', 'dateline', 'reporters', 'keywords']);
-    // The JSON of the page the article is printed on, where it is articles[n - 1].
-    expect(catalogueEntry(sample, absolute)).toMatchObject({ json: 'https://example.org/archive/jlrb/2023-02-01/3/index.json', n: 1 });
+    const view = { article: sample, jsonPointer: '/pages/0/articles/0' };
+    expect(Object.keys(catalogueEntry(view, absolute))).toEqual(['id', 'url', 'json', 'jsonPointer', 'n', 'headline', 'date', 'paper', 'paperName', 'page', 'byline', 'dateline', 'reporters', 'keywords']);
+    // The JSON of the issue, and where the article is in it.
+    expect(catalogueEntry(view, absolute)).toMatchObject({ json: 'https://example.org/archive/jlrb/2023-02-01/index.json', jsonPointer: '/pages/0/articles/0', n: 1 });
   });
 
   it('should carry the dateline, the kinds and the caption indexes', () => {
@@ -70,7 +71,7 @@ describe('articleRecord and catalogueEntry', () => {
     expect(r).toMatchObject({ byline: null, dateline: '新华社长春3月4日电（记者 金津秀）', kinds: ['caption', 'heading', 'text', 'text'], captions: [0] });
     expect(Object.keys(r).indexOf('dateline')).toBe(Object.keys(r).indexOf('byline') + 1);
     expect(articleRecord(sample, absolute)).toMatchObject({ dateline: null, captions: [] });
-    expect(catalogueEntry(datelined, absolute).dateline).toBe('新华社长春3月4日电（记者 金津秀）');
+    expect(catalogueEntry({ article: datelined, jsonPointer: '/pages/0/articles/0' }, absolute).dateline).toBe('新华社长春3月4日电（记者 金津秀）');
   });
 });
 

@@ -4,9 +4,9 @@
  * catalogue `/data/articles.json`. URLs are absolute, made by the
  * `absolute` function the caller passes in.
  */
-import type { ArchiveArticle, ArchivePage } from '../types.ts';
+import type { ArchiveArticle, ArchiveIssue, ArchivePage } from '../types.ts';
 import { plainText } from '../render/clean-text.ts';
-import { citation, slugify } from './collections.ts';
+import { citation, slugify, type ArticleView } from './collections.ts';
 import { headlineText, isoDate } from './filters.ts';
 
 /** Turns a site-relative URL into an absolute one. */
@@ -70,10 +70,12 @@ export function pageUrlOf(article: Pick<ArchiveArticle, 'paper' | 'date' | 'page
   return `/${article.paper}/${article.date}/${article.page}/`;
 }
 
-/** Site-relative URL of the JSON file of the page an article is printed on (`…/<page>/index.json`). */
-export function pageJsonUrlOf(article: Pick<ArchiveArticle, 'paper' | 'date' | 'page'>): string {
-  return `${pageUrlOf(article)}index.json`;
+/** Site-relative URL of the JSON file of the issue an article or page belongs to (`/<paper>/<date>/index.json`). */
+export function issueJsonUrlOf(item: Pick<ArchiveArticle, 'paper' | 'date'>): string {
+  return `/${item.paper}/${item.date}/index.json`;
 }
+
+
 
 /**
  * One article in its page's JSON file: every structured field, absolute URL
@@ -116,10 +118,10 @@ export function articleRecord(article: ArchiveArticle, absolute: Absolute): Reco
 }
 
 /**
- * The JSON file published next to a page view (`/<paper>/<date>/<page>/index.json`):
- * the page's place and metadata, its furniture and unplaced text (with the
- * scan line numbers), and every article in reading order as `articleRecord`
- * gives it (`articles[n - 1]` is the article numbered `n`).
+ * One page in its issue's JSON file: the page's place and metadata, its
+ * furniture and unplaced text (with the scan line numbers), and every
+ * article in reading order as `articleRecord` gives it (`articles[n - 1]`
+ * is the article numbered `n`).
  *
  * @param page The page.
  * @param absolute URL maker.
@@ -145,17 +147,31 @@ export function pageRecord(page: ArchivePage, absolute: Absolute): Record<string
 }
 
 /**
+ * The JSON file of an issue (`/<paper>/<date>/index.json`): the issue and
+ * its pages in order, each as `pageRecord` gives it.
+ *
+ * @param issue The issue.
+ * @param absolute URL maker.
+ * @returns A plain object.
+ */
+export function issueRecord(issue: ArchiveIssue, absolute: Absolute): { url: string; paper: string; paperName: string; date: string; pages: Array<Record<string, unknown>> } {
+  return { url: absolute(issue.url), paper: issue.paper, paperName: issue.paperName, date: issue.date, pages: issue.pages.map((p) => pageRecord(p, absolute)) };
+}
+
+/**
  * One catalogue entry for `/data/articles.json`.
  *
- * @param article The article.
+ * @param view The article with its place (`ArticleView.jsonPointer`).
  * @param absolute URL maker.
- * @returns id, url, json (the page's JSON file, where the article is `articles[n - 1]`), n, headline, date, paper, page, byline, dateline, reporters, keywords.
+ * @returns id, url, json (the issue's JSON file) and jsonPointer (the article's place in it, RFC 6901), n, headline, date, paper, page, byline, dateline, reporters, keywords.
  */
-export function catalogueEntry(article: ArchiveArticle, absolute: Absolute): Record<string, unknown> {
+export function catalogueEntry(view: Pick<ArticleView, 'article' | 'jsonPointer'>, absolute: Absolute): Record<string, unknown> {
+  const article = view.article;
   return {
     id: article.id,
     url: absolute(article.url),
-    json: absolute(pageJsonUrlOf(article)),
+    json: absolute(issueJsonUrlOf(article)),
+    jsonPointer: view.jsonPointer,
     n: article.n,
     headline: article.headline,
     date: article.date,

@@ -122,18 +122,30 @@ describe('the reporter pages', () => {
 });
 
 describe('the JSON files', () => {
-  it('should write one JSON file per page and none per article', () => {
+  it('should write one JSON file per issue, holding its pages and their articles, and none per page or article', () => {
     expect(pages.has('/jlrb/2024-03-05/2/1/index.json')).toBe(false);
-    const json = JSON.parse(at('/jlrb/2024-03-05/2/index.json'));
-    expect(json).toMatchObject({ paper: 'jlrb', date: '2024-03-05', page: '2', section: '要闻', furniture: FURNITURE });
-    expect(json.articles.map((a: { id: string; n: number }) => [a.id, a.n])).toEqual([
+    expect(pages.has('/jlrb/2024-03-05/2/index.json')).toBe(false);
+    const json = JSON.parse(at('/jlrb/2024-03-05/index.json'));
+    expect(json).toMatchObject({ paper: 'jlrb', date: '2024-03-05', paperName: '吉林日报' });
+    expect(json.pages.map((p: { page: string }) => p.page)).toEqual(['2', '3']);
+    expect(json.pages[0]).toMatchObject({ page: '2', section: '要闻', furniture: FURNITURE });
+    expect(json.pages[0].articles.map((a: { id: string; n: number }) => [a.id, a.n])).toEqual([
       ['jlrb/2024-03-05/2/1', 1],
       ['jlrb/2024-03-05/2/2', 2],
     ]);
   });
 
-  it('should give the dateline, the paragraph kinds and the caption indexes in the page JSON', () => {
-    const json = JSON.parse(at('/jlrb/2024-03-05/2/index.json')).articles[0];
+  it('should point from the catalogue and the article page to the article in the issue JSON', () => {
+    const json = JSON.parse(at('/jlrb/2024-03-05/index.json'));
+    const entry = JSON.parse(at('/data/articles.json')).articles.find((a: { id: string }) => a.id === 'jlrb/2024-03-05/3/1');
+    expect(entry).toMatchObject({ json: '/jlrb/2024-03-05/index.json', jsonPointer: '/pages/1/articles/0' });
+    const [, i, n] = /^\/pages\/(\d+)\/articles\/(\d+)$/.exec(entry.jsonPointer)!;
+    expect(json.pages[Number(i)].articles[Number(n)].id).toBe('jlrb/2024-03-05/3/1');
+    expect(at('/jlrb/2024-03-05/3/1/')).toContain('<a href="/jlrb/2024-03-05/index.json">本期 JSON</a>（本文在 <code>/pages/1/articles/0</code>）');
+  });
+
+  it('should give the dateline, the paragraph kinds and the caption indexes in the issue JSON', () => {
+    const json = JSON.parse(at('/jlrb/2024-03-05/index.json')).pages[0].articles[0];
     expect(json).toMatchObject({ dateline: '本报讯（记者 王小川）', byline: null, kinds: ['caption', 'text', 'text'], captions: [0] });
     expect(json.paragraphs[1]).toBe('今年以来，全省春耕备耕有序推进。');
   });
