@@ -143,6 +143,14 @@ export interface ReadingRoom {
 export const KEYWORD_PAGE_MIN = 3;
 
 /**
+ * Articles a keyword page lists, newest first. A common keyword (长春, 吉林)
+ * is on a good share of a decade's articles: listing them all made pages of
+ * megabytes. The page links to the search for the word, sorted by date, for
+ * the rest.
+ */
+export const KEYWORD_LIST_MAX = 100;
+
+/**
  * Articles a reporter needs for a page of their own. Most names in bylines
  * and datelines sign one or two articles (stringers, 通讯员, interns): a page
  * each would be most of a decade's files. They are listed with their

@@ -6,7 +6,7 @@
 import type { UserConfig } from '@11ty/eleventy';
 import type { Archive, ArchiveArticle, ArchiveIssue, ArchivePage } from '../types.ts';
 import { getArchive, getSelection } from './archive-source.ts';
-import { KEYWORD_PAGE_MIN, REPORTER_PAGE_MIN, readingRoom, type ArticleView, type ReadingRoom } from './collections.ts';
+import { KEYWORD_LIST_MAX, KEYWORD_PAGE_MIN, REPORTER_PAGE_MIN, readingRoom, type ArticleView, type ReadingRoom } from './collections.ts';
 import { renderLists } from './render-plan.ts';
 import { DOUBLE_SURNAMES } from '../segment/names.ts';
 import { absoluteUrl, prefixedPath, siteFilters } from './filters.ts';
@@ -48,6 +48,7 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}
   // The paginated lists: every unit, or only those an incremental build re-renders.
   eleventyConfig.addGlobalData('render', async () => renderLists(roomOf(await getArchive()), getSelection()));
   eleventyConfig.addGlobalData('keywordPageMin', KEYWORD_PAGE_MIN);
+  eleventyConfig.addGlobalData('keywordListMax', KEYWORD_LIST_MAX);
   eleventyConfig.addGlobalData('reporterPageMin', REPORTER_PAGE_MIN);
   // For the 404 page's forwarding of reporter pages (public/js/moved.js).
   eleventyConfig.addGlobalData('doubleSurnames', DOUBLE_SURNAMES.join(' '));

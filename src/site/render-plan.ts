@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ArchiveArticle, ArchivePage } from '../types.ts';
-import type { ArticleView, CalendarYear, Group, IssueView, PageView, ReadingRoom, SurnameGroup } from './collections.ts';
+import { KEYWORD_LIST_MAX, type ArticleView, type CalendarYear, type Group, type IssueView, type PageView, type ReadingRoom, type SurnameGroup } from './collections.ts';
 import { excerpt } from './filters.ts';
 
 /** Which units to render, by the value in their keys; null renders every unit. */
@@ -125,7 +125,8 @@ export function unitSignatures(room: ReadingRoom): Map<string, string> {
   for (const g of room.reporters) sigs.set(`r:${g.slug}`, hash(g.name + '\n' + list(g.articles)));
   // A surname page lists the reporters without a page with their articles, the others with a link and a count.
   for (const s of room.surnames) sigs.set(`s:${s.slug}`, hash([s.surname, s.reporters.map((g) => [g.name, g.url, g.url.includes('#') ? list(g.articles) : g.articles.length])]));
-  for (const g of room.keywords) sigs.set(`k:${g.slug}`, hash(g.name + '\n' + list(g.articles)));
+  // A keyword page lists its newest articles and counts them all.
+  for (const g of room.keywords) sigs.set(`k:${g.slug}`, hash([g.name, g.articles.length, list(g.articles.slice(0, KEYWORD_LIST_MAX))]));
   // Every year page lists all years (templates/_includes/views/calendar-year.njk), so the list is part of each.
   const years = room.calendar.map((y) => y.year);
   for (const y of room.calendar) sigs.set(`y:${y.year}`, hash([y, years]));
