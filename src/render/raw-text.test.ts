@@ -12,6 +12,11 @@ describe('rawTextHtml', () => {
     );
   });
 
+  it('should keep quotes as they are: in element content they are text', () => {
+    const html = rawTextHtml('"感受百年历程" \'体验\'');
+    expect(html).toBe('<span id="L1">"感受百年历程" \'体验\'</span>');
+  });
+
   it('should write trailing whitespace as character references', () => {
     expect(rawTextHtml('甲 \u3000')).toBe('<span id="L1">甲&#x20;&#x3000;</span>');
   });

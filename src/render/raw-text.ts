@@ -5,7 +5,8 @@
  */
 import { revealControls } from './clean-text.ts';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+// Note: element content, so quotes need no escaping (OCR text has many).
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 /**
  * Lines of a scan as HTML for a `<pre>`: markup characters escaped, bidi and
@@ -20,7 +21,7 @@ export function rawTextHtml(text: string): string {
   const lines = text.replace(/\n$/, '').split('\n');
   return lines
     .map((line, i) => {
-      const shown = revealControls(line).replace(/[&<>"]/g, (c) => ESCAPES[c]);
+      const shown = revealControls(line).replace(/[&<>]/g, (c) => ESCAPES[c]);
       const trailing = /\s+$/u.exec(shown)?.[0] ?? '';
       const body = shown.slice(0, shown.length - trailing.length);
       const refs = [...trailing].map((c) => `&#x${c.codePointAt(0)!.toString(16)};`).join('');
