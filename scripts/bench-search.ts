@@ -32,6 +32,7 @@ import { synthArchive } from './synth-archive.ts';
 import type { ArchiveArticle } from '../src/types.ts';
 import { launchChromium } from '../src/util/chromium.ts';
 import { dirBytes } from '../src/util/files.ts';
+import { byteRange } from '../src/serve/static-server.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const FIXTURES = path.join(ROOT, 'src/parse/fixtures');
@@ -70,9 +71,18 @@ function serve(dir: string): Promise<{ url: string; close: () => void; take: () 
       return;
     }
     const data = fs.readFileSync(file);
+    const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.js') ? 'text/javascript' : file.endsWith('.wasm') ? 'application/wasm' : file.endsWith('.json') ? 'application/json' : 'application/octet-stream';
+    const range = req.headers.range === undefined ? undefined : byteRange(req.headers.range, data.length);
+    if (range) {
+      // A range (our fragments, already deflated) is sent as it is, not gzipped.
+      const part = data.subarray(range.start, range.end + 1);
+      sent += part.length;
+      res.writeHead(206, { 'content-type': type, 'content-range': `bytes ${range.start}-${range.end}/${data.length}`, 'cache-control': 'max-age=3600' });
+      res.end(part);
+      return;
+    }
     if (!gz.has(file)) gz.set(file, /\.pf_/.test(file) ? data.length : zlib.gzipSync(data).length);
     sent += gz.get(file)!;
-    const type = file.endsWith('.html') ? 'text/html; charset=utf-8' : file.endsWith('.js') ? 'text/javascript' : file.endsWith('.wasm') ? 'application/wasm' : file.endsWith('.json') ? 'application/json' : 'application/octet-stream';
     res.writeHead(200, { 'content-type': type, 'cache-control': 'max-age=3600' });
     res.end(data);
   });
