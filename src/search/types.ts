@@ -10,7 +10,7 @@
 import type { Correction } from '../types.ts';
 
 /** Bump when the file layout or encoding changes; readers refuse other versions. */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** One shard of a segment: `from`/`to` are its first and last key. */
 export interface ShardRef {
@@ -34,6 +34,18 @@ export interface ShardManifest {
    * of later segments have higher doc ids.
    */
   segments: ShardRef[][];
+  /**
+   * First doc id of each segment, when its postings number their docs from
+   * 0 (a merged index: each shard's segment as the shard wrote it); absent,
+   * every segment's postings hold the doc ids themselves.
+   */
+  segmentBases?: number[];
+  /**
+   * A merged index (`archive merge`): each shard's own index folder, with
+   * its docs' ids here (`base` … `base + docs - 1`); a doc's fragment is
+   * read from its part, by its id there. Absent for the index of one build.
+   */
+  parts?: Array<{ dir: string; base: number; docs: number }>;
 }
 
 /** Per-article numbers from the docs table. */

@@ -180,7 +180,7 @@ describe('navigation', () => {
   ]);
 
   it('should link articles in reading order within an issue, across pages', () => {
-    const views = articleViews(archive, groupByKeyword(archive.articles));
+    const views = articleViews(archive);
     const ids = (v: (typeof views)[number]) => [v.prev?.id ?? null, v.article.id, v.next?.id ?? null];
     expect(views.map(ids)).toEqual([
       [null, 'jlrb/2024-05-02/1/1', null],
@@ -188,6 +188,18 @@ describe('navigation', () => {
       ['jlrb/2024-05-01/1/1', 'jlrb/2024-05-01/1/2', 'jlrb/2024-05-01/2/1'],
       ['jlrb/2024-05-01/1/2', 'jlrb/2024-05-01/2/1', null],
     ]);
+  });
+
+  it('should take related articles and keyword links from the article\'s paper and year only', () => {
+    const kw = (paper: string, date: string, n: number) => makeArticle({ paper, date, page: '1', n, keywords: ['长春'] });
+    const scoped = makeArchive([kw('jlrb', '2024-05-02', 1), kw('cswb', '2024-05-02', 1), kw('jlrb', '2024-05-01', 1), kw('jlrb', '2024-05-01', 2), kw('jlrb', '2023-12-31', 1)]);
+    const byId = new Map(articleViews(scoped).map((v) => [v.article.id, v]));
+    expect(byId.get('jlrb/2024-05-02/1/1')!.related.map((a) => a.id)).toEqual(['jlrb/2024-05-01/1/1', 'jlrb/2024-05-01/1/2']);
+    // Three articles of jlrb in 2024 have the keyword: linked there; elsewhere it is text, though the keyword page (5 articles) exists.
+    expect(byId.get('jlrb/2024-05-02/1/1')!.keywords).toEqual([{ name: '长春', url: '/keywords/长春/' }]);
+    expect(byId.get('cswb/2024-05-02/1/1')!.keywords).toEqual([{ name: '长春', url: null }]);
+    expect(byId.get('jlrb/2023-12-31/1/1')!.related).toEqual([]);
+    expect(readingRoom(scoped).keywords.map((g) => g.articles.length)).toEqual([5]);
   });
 
   it('should link pages within an issue', () => {

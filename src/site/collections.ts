@@ -4,6 +4,7 @@
  * functions over the `Archive`, so each can be tested without Eleventy.
  */
 import type { Archive, ArchiveArticle, ArchiveIssue, ArchivePage } from '../types.ts';
+import { scopeOf } from '../shard/only.ts';
 
 /** An article with everything its page links to. */
 export interface ArticleView {
@@ -14,11 +15,11 @@ export interface ArticleView {
   /** Previous and next article in the issue's reading order, or null. */
   prev: ArchiveArticle | null;
   next: ArchiveArticle | null;
-  /** Up to five other articles sharing the most keywords. */
+  /** Up to five other articles of the same paper and year sharing the most keywords. */
   related: ArchiveArticle[];
   /** GB/T 7714 reference. */
   citation: string;
-  /** The article's keywords, each with its keyword page's URL, or null when the keyword has no page (fewer than `KEYWORD_PAGE_MIN` articles). */
+  /** The article's keywords, each with its keyword page's URL, or null when fewer than `KEYWORD_PAGE_MIN` articles of the same paper and year have it. */
   keywords: Array<{ name: string; url: string | null }>;
 }
 
@@ -400,20 +401,31 @@ export function pageViews(archive: Archive): PageView[] {
  * Every article with its page, neighbours in the issue's reading order
  * (page by page), related articles and citation.
  *
+ * Related articles and keyword links come from the article's scope, its
+ * paper's year (`scopeOf`): an article page shows nothing from outside it,
+ * so a shard build of that year renders the page exactly as a build of the
+ * whole archive does (src/shard/). A keyword is linked when its scope alone
+ * gives it `KEYWORD_PAGE_MIN` articles, so a linked page always exists.
+ *
  * @param archive The archive.
- * @param keywords Keyword groups from `groupByKeyword`, all of them (related articles use every keyword; those of `KEYWORD_PAGE_MIN` articles or more are linked).
  * @returns Articles in archive order.
  */
-export function articleViews(archive: Archive, keywords: Group[]): ArticleView[] {
-  const related = new RelatedArticles(keywords);
-  const pages = new Map(keywords.filter((g) => g.articles.length >= KEYWORD_PAGE_MIN).map((g) => [g.slug, g.url]));
-  const linked = (article: ArchiveArticle) =>
-    article.keywords.map((k) => {
-      const name = k.trim();
-      return { name, url: pages.get(slugify(name)) ?? null };
-    });
+export function articleViews(archive: Archive): ArticleView[] {
+  const scopes = new Map<string, ArchiveArticle[]>();
+  for (const a of archive.articles) {
+    const scope = scopeOf(a);
+    const list = scopes.get(scope);
+    if (list) list.push(a);
+    else scopes.set(scope, [a]);
+  }
+  const within = new Map<string, { related: RelatedArticles; pages: Map<string, string> }>();
+  for (const [scope, articles] of scopes) {
+    const keywords = groupByKeyword(articles);
+    within.set(scope, { related: new RelatedArticles(keywords), pages: new Map(keywords.filter((g) => g.articles.length >= KEYWORD_PAGE_MIN).map((g) => [g.slug, g.url])) });
+  }
   return archive.issues.flatMap((issue) => {
     const list = issue.pages.flatMap((page) => page.articles.map((article) => ({ article, page })));
+    const { related, pages } = within.get(scopeOf(issue)) ?? { related: new RelatedArticles([]), pages: new Map<string, string>() };
     return list.map(({ article, page }, i) => ({
       article,
       page,
@@ -422,7 +434,10 @@ export function articleViews(archive: Archive, keywords: Group[]): ArticleView[]
       next: list[i + 1]?.article ?? null,
       related: related.of(article),
       citation: citation(article),
-      keywords: linked(article),
+      keywords: article.keywords.map((k) => {
+        const name = k.trim();
+        return { name, url: pages.get(slugify(name)) ?? null };
+      }),
     }));
   });
 }
@@ -438,7 +453,7 @@ export function readingRoom(archive: Archive): ReadingRoom {
   return {
     stats: archiveStats(archive),
     issues: issueViews(archive),
-    articles: articleViews(archive, keywords),
+    articles: articleViews(archive),
     pages: pageViews(archive),
     reporters: groupByReporter(archive.articles),
     keywords: keywords.filter((g) => g.articles.length >= KEYWORD_PAGE_MIN),

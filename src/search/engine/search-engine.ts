@@ -8,6 +8,7 @@ import { ByteReader } from '../codec.ts';
 import { parseQuery, type QueryTerm } from '../tokenize.ts';
 import { INDEX_VERSION, KEY, type DocMeta, type Fragment, type ShardManifest } from '../types.ts';
 import { SCAN_READING_MARK } from '../fields.ts';
+import { decodeDocs } from '../docs-table.ts';
 
 /** Fetch a file of the index folder by relative path. */
 export type Loader = (file: string) => Promise<Uint8Array>;
@@ -84,6 +85,8 @@ export class SearchEngine {
   private shards = new Map<string, Promise<Map<string, Uint8Array>>>();
   private decoded = new Map<string, Decoded | null>();
   private readingStarts: Promise<Map<number, number>> | null = null;
+  /** Engines over the parts of a merged index, by folder (for their fragments). */
+  private partEngines = new Map<string, SearchEngine>();
   /** Bytes fetched so far (before any transfer compression). */
   bytesLoaded = 0;
 
@@ -102,27 +105,13 @@ export class SearchEngine {
     if (manifest.version !== INDEX_VERSION) {
       throw new Error(`search: the index has format version ${manifest.version}, this page reads version ${INDEX_VERSION}; rebuild the site`);
     }
-    const r = new ByteReader(await this.fetchBytes(manifest.docsFile));
-    const n = r.varint();
-    let day = 0;
+    this.docs = decodeDocs(await this.fetchBytes(manifest.docsFile));
     let total = 0;
     let live = 0;
-    for (let i = 0; i < n; i++) {
-      // Length is stored plus one; 0 marks a doc removed since the first segment was written.
-      const stored = r.varint();
-      const titleEnd = r.varint();
-      const paper = r.varint();
-      const page = r.varint();
-      const z = r.varint();
-      day += z % 2 ? -(z + 1) / 2 : z / 2;
-      const length = Math.max(0, stored - 1);
-      const meta: DocMeta = { length, titleEnd, paper, page, date: new Date(day * 86_400_000).toISOString().slice(0, 10) };
-      if (stored === 0) meta.deleted = true;
-      else {
-        total += length;
-        live++;
-      }
-      this.docs.push(meta);
+    for (const meta of this.docs) {
+      if (meta.deleted) continue;
+      total += meta.length;
+      live++;
     }
     this.avgLength = live ? total / live : 1;
     this.live = live;
@@ -140,10 +129,10 @@ export class SearchEngine {
     return this.docs[id];
   }
 
-  /** The shard of each segment that may hold `key`. */
-  private shardsFor(key: string): string[] {
-    const files: string[] = [];
-    for (const shards of this.manifest!.segments) {
+  /** The shard of each segment that may hold `key`, with the first doc id of its segment. */
+  private shardsFor(key: string): Array<{ file: string; base: number }> {
+    const files: Array<{ file: string; base: number }> = [];
+    for (const [i, shards] of this.manifest!.segments.entries()) {
       let lo = 0;
       let hi = shards.length - 1;
       while (lo <= hi) {
@@ -152,7 +141,7 @@ export class SearchEngine {
         if (key < s.from) hi = mid - 1;
         else if (key > s.to) lo = mid + 1;
         else {
-          files.push(s.file);
+          files.push({ file: s.file, base: this.manifest!.segmentBases?.[i] ?? 0 });
           break;
         }
       }
@@ -183,16 +172,16 @@ export class SearchEngine {
   private async postings(key: string, positional: boolean): Promise<Decoded | null> {
     if (this.decoded.has(key)) return this.decoded.get(key)!;
     // Later segments hold higher doc ids: concatenating keeps ids ascending.
-    const raws = (await Promise.all(this.shardsFor(key).map(async (file) => (await this.loadShard(file)).get(key)))).filter((x): x is Uint8Array => !!x);
+    const raws = (await Promise.all(this.shardsFor(key).map(async ({ file, base }) => ({ raw: (await this.loadShard(file)).get(key), base })))).filter((x): x is { raw: Uint8Array; base: number } => !!x.raw);
     let out: Decoded | null = null;
     if (raws.length) {
       const docs: number[] = [];
       const counts: number[] = [];
       const positions: Int32Array[] | null = positional ? [] : null;
-      for (const raw of raws) {
+      for (const { raw, base } of raws) {
         const r = new ByteReader(raw);
         const n = r.varint();
-        let doc = 0;
+        let doc = base;
         for (let i = 0; i < n; i++) {
           doc += r.varint();
           const c = r.varint();
@@ -359,8 +348,18 @@ export class SearchEngine {
     };
   }
 
-  /** The fragment of one article: what a result shows. */
+  /**
+   * The fragment of one article: what a result shows. In a merged index the
+   * doc's part (a shard's own index folder) serves it, by its own doc id and
+   * in whatever layout that index has.
+   */
   async fragment(doc: number): Promise<Fragment> {
+    const part = this.manifest?.parts?.find((p) => doc >= p.base && doc < p.base + p.docs);
+    if (part) {
+      let engine = this.partEngines.get(part.dir);
+      if (!engine) this.partEngines.set(part.dir, (engine = new SearchEngine((file) => this.fetchBytes(`${part.dir}/${file}`))));
+      return engine.fragment(doc - part.base);
+    }
     return JSON.parse(new TextDecoder().decode(await this.fetchBytes(`f/${doc}.json`))) as Fragment;
   }
 }

@@ -11,6 +11,7 @@ import { ByteWriter } from '../codec.ts';
 import { INDEX_VERSION, type DocMeta, type Fragment, type ShardManifest, type ShardRef } from '../types.ts';
 import type { Postings } from './build-index.ts';
 import { FileWriter } from '../../util/files.ts';
+import { encodeDocs } from '../docs-table.ts';
 
 /** What to write: the terms with their postings, docs and fragments. */
 export interface IndexFiles {
@@ -119,9 +120,6 @@ export class ShardCutter {
 
 const hash = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
-const zigzag = (n: number) => (n >= 0 ? n * 2 : -n * 2 - 1);
-const days = (date: string) => Math.round(Date.parse(date + 'T00:00:00Z') / 86_400_000);
-
 /**
  * Write the index into `dir` (created; previous contents removed).
  *
@@ -208,20 +206,7 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
     throw e;
   }
 
-  const docs = new ByteWriter();
-  docs.varint(index.docs.length);
-  let prevDays = 0;
-  for (const d of index.docs) {
-    // Length is stored plus one; 0 marks a deleted doc.
-    docs.varint(d.deleted ? 0 : d.length + 1);
-    docs.varint(d.titleEnd);
-    docs.varint(d.paper);
-    docs.varint(d.page);
-    const day = days(d.date);
-    docs.varint(zigzag(day - prevDays));
-    prevDays = day;
-  }
-  const docsData = docs.finish();
+  const docsData = encodeDocs(index.docs);
   const docsFile = `docs-${hash(docsData)}.bin`;
   put(docsFile, docsData);
 
