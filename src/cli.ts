@@ -117,7 +117,9 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       warnNoSiteUrl();
-      const result = await merge({ shards: positionals, output: values.output, basePath: values['base-path'] });
+      const progress = new Progress();
+      const result = await merge({ shards: positionals, output: values.output, basePath: values['base-path'], onProgress: (stage, done, total) => progress.update(stage, done, total) });
+      printTimings();
       console.log(result.summary);
       return result.exitCode;
     }
@@ -175,6 +177,11 @@ function warnNoSiteUrl(): void {
   }
 }
 
+/** With DEBUG=archive:*, the time of each stage. */
+function printTimings(): void {
+  if (debugEnabled()) for (const t of timings()) console.error(`archive:timing ${t.stage.padEnd(10)} ${t.ms.toFixed(0).padStart(7)} ms  ${t.calls}×`);
+}
+
 type Values = { input?: string; output?: string; 'base-path'?: string; strict?: boolean; full?: boolean; only?: string; port?: string };
 
 async function runBuild(values: Values): Promise<number> {
@@ -190,7 +197,7 @@ async function runBuild(values: Values): Promise<number> {
     onStage: (message) => progress.note(message),
   });
   for (const p of result.archive.problems) console.error(formatProblem(p));
-  if (debugEnabled()) for (const t of timings()) console.error(`archive:timing ${t.stage.padEnd(10)} ${t.ms.toFixed(0).padStart(7)} ms  ${t.calls}×`);
+  printTimings();
   // Machine-readable figures for the benchmark script.
   if (process.env.ARCHIVE_REPORT) {
     fs.writeFileSync(process.env.ARCHIVE_REPORT, JSON.stringify({ timings: timings(), maxRssKb: process.resourceUsage().maxRSS, pages: result.archive.issues.reduce((n, i) => n + i.pages.length, 0), articles: result.archive.articles.length }));

@@ -72,7 +72,10 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
   const output = path.resolve(root, options.output ?? '_site');
   const basePath = normalizeBasePath(options.basePath);
   if (!options.shards.length) throw new ArchiveError('archive merge: give the shard output folders, e.g. archive merge shards/* --output _site');
-  const shards = partOrder(options.shards.map((dir) => openShard(path.resolve(root, dir))));
+  const dirs = options.shards.map((dir) => path.resolve(root, dir));
+  // Note: `shards/*` also names each shard's build folders (`shards/jlrb-2023.builds`, see output/site-folder.ts): they are its output already given.
+  const given = new Set(dirs);
+  const shards = partOrder(dirs.filter((d) => !(d.endsWith('.builds') && given.has(d.slice(0, -'.builds'.length)))).map(openShard));
   checkShards(shards, basePath);
   const lock = lockSite(output);
   try {
