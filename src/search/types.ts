@@ -35,15 +35,11 @@ export interface ShardManifest {
    */
   segments: ShardRef[][];
   /**
-   * First doc id of each segment, when its postings number their docs from
-   * 0 (a merged index: each shard's segment as the shard wrote it); absent,
-   * every segment's postings hold the doc ids themselves.
-   */
-  segmentBases?: number[];
-  /**
    * A merged index (`archive merge`): each shard's own index folder, with
    * its docs' ids here (`base` … `base + docs - 1`); a doc's fragment is
-   * read from its part, by its id there. Absent for the index of one build.
+   * read from its part, by its id there, in whatever layout the shard's
+   * index has (its term shards are left out: the segment above holds their
+   * terms). Absent for the index of one build.
    */
   parts?: Array<{ dir: string; base: number; docs: number }>;
 }

@@ -1,18 +1,28 @@
 /**
- * One search index over the shards' indexes, without reading their
- * postings: each shard's index folder is kept as it is, under
- * `search-index/<part>/`, and a new manifest lists every shard's segments
- * (their postings number the shard's docs from 0, so each segment gets the
- * first doc id of its shard) and the parts, where the engine reads a doc's
- * fragment. The docs table is written again for all docs, its papers
- * numbered over all shards.
+ * One search index over the shards' indexes. Each shard's docs take the
+ * next block of doc ids (its `base` … `base + docs - 1`), so a term's
+ * postings over all shards are the shards' postings one after the other:
+ * only the first doc delta of each is rewritten (the rest of the bytes are
+ * copied), and the terms of every shard, merged in key order, are cut into
+ * one segment by the byte budget a build cuts by. A query then reads as
+ * many bytes as in a single build's index, where one segment per shard
+ * would read a term shard of every shard for every term.
+ *
+ * The shards' fragments stay in their folders, under
+ * `search-index/<part>/` with whatever layout their index has; the manifest
+ * lists the parts and the engine reads a doc's fragment there. The docs
+ * table is written again for all docs, its papers numbered over all shards.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
+import { ByteReader, ByteWriter } from '../search/codec.ts';
 import { decodeDocs, encodeDocs } from '../search/docs-table.ts';
-import { INDEX_VERSION, type DocMeta, type ShardManifest } from '../search/types.ts';
+import { INDEX_VERSION, KEY, type DocMeta, type ShardManifest, type ShardRef } from '../search/types.ts';
+import { SHARD_BYTES, ShardCutter } from '../search/index/write-index.ts';
+import { PostingsCursor } from '../search/index/segments.ts';
 import { filesOf } from '../output/site-folder.ts';
+import { FileWriter } from '../util/files.ts';
 import { ArchiveError } from '../util/errors.ts';
 
 /** A shard's index folder and the name of its part in the merged index. */
@@ -22,19 +32,22 @@ export interface IndexPart {
   dir: string;
 }
 
+const hash = (data: Uint8Array) => createHash('sha256').update(data).digest('hex').slice(0, 16);
+
 /**
- * Write the merged manifest and docs table into `dest`.
+ * Write the merged index into `dest`: term shards, docs table, manifest.
  *
  * @param parts In doc id order (see `partOrder` in merge.ts).
- * @returns The shards' index files to link in, path relative to `dest` → source file, and the manifest.
+ * @returns The shards' files to link in (their fragments and the rest of
+ *   their folders but their term shards), path relative to `dest` → source
+ *   file; the manifest; files written.
  */
-export function mergeIndex(parts: IndexPart[], dest: string): { links: Map<string, string>; manifest: ShardManifest; written: number } {
+export async function mergeIndex(parts: IndexPart[], dest: string, shardBytes = SHARD_BYTES): Promise<{ links: Map<string, string>; manifest: ShardManifest; written: number }> {
   const papers: ShardManifest['papers'] = [];
   const docs: DocMeta[] = [];
-  const segments: ShardManifest['segments'] = [];
-  const segmentBases: number[] = [];
   const refs: NonNullable<ShardManifest['parts']> = [];
   const links = new Map<string, string>();
+  const sources: Array<{ terms: Iterator<[string, Uint8Array]>; base: number }> = [];
   for (const part of parts) {
     const manifest = readManifest(part.dir);
     const base = docs.length;
@@ -46,20 +59,90 @@ export function mergeIndex(parts: IndexPart[], dest: string): { links: Map<strin
     const own = decodeDocs(fs.readFileSync(path.join(part.dir, manifest.docsFile)));
     if (own.length !== manifest.docs) throw new ArchiveError(`${part.dir}: the docs table holds ${own.length} docs, the manifest says ${manifest.docs}: build the shard again`);
     for (const d of own) docs.push({ ...d, paper: paper[d.paper] ?? d.paper });
-    for (const [i, shards] of manifest.segments.entries()) {
-      segments.push(shards.map((s) => ({ ...s, file: `${part.name}/${s.file}` })));
-      segmentBases.push(base + (manifest.segmentBases?.[i] ?? 0));
-    }
     refs.push({ dir: part.name, base, docs: manifest.docs });
-    for (const [rel, file] of filesOf(part.dir)) links.set(`${part.name}/${rel}`, file);
+    // Note: a build writes one segment, but a segment's postings hold the shard's own doc ids whatever their number.
+    for (const shards of manifest.segments) sources.push({ terms: termsOf(part.dir, shards), base });
+    const termShards = new Set(manifest.segments.flat().map((s) => s.file));
+    for (const [rel, file] of filesOf(part.dir)) if (!termShards.has(rel)) links.set(`${part.name}/${rel}`, file);
   }
+
+  fs.mkdirSync(path.join(dest, 's'), { recursive: true });
+  const writer = new FileWriter();
+  let written = 0;
+  const put = (rel: string, data: Uint8Array | string) => {
+    writer.write(path.join(dest, rel), data);
+    written++;
+  };
+  const segment: ShardRef[] = [];
+  const cut = new ShardCutter(shardBytes, (data, from, to) => {
+    const file = `s/${hash(data)}.bin`;
+    put(file, data);
+    segment.push({ from, to, file });
+  });
+  for (const [key, postings] of mergedTerms(sources)) cut.add(key, concatPostings(postings, key[0] === KEY.bigram));
+  cut.flush();
   const table = encodeDocs(docs);
-  const docsFile = `docs-${createHash('sha256').update(table).digest('hex').slice(0, 16)}.bin`;
-  const manifest: ShardManifest = { version: INDEX_VERSION, docs: docs.length, docsFile, papers, segments, segmentBases, parts: refs };
-  fs.mkdirSync(dest, { recursive: true });
-  fs.writeFileSync(path.join(dest, docsFile), table);
-  fs.writeFileSync(path.join(dest, 'manifest.json'), JSON.stringify(manifest));
-  return { links, manifest, written: 2 };
+  const docsFile = `docs-${hash(table)}.bin`;
+  put(docsFile, table);
+  const manifest: ShardManifest = { version: INDEX_VERSION, docs: docs.length, docsFile, papers, segments: [segment], parts: refs };
+  put('manifest.json', JSON.stringify(manifest));
+  await writer.flush();
+  return { links, manifest, written };
+}
+
+/** The terms of one segment in key order, its shards read one at a time. */
+function* termsOf(dir: string, shards: ShardRef[]): Generator<[string, Uint8Array]> {
+  for (const s of shards) {
+    const r = new ByteReader(fs.readFileSync(path.join(dir, s.file)));
+    for (let n = r.varint(); n > 0; n--) {
+      const key = r.string();
+      yield [key, r.bytes(r.varint())];
+    }
+  }
+}
+
+/** The terms of all sources in key order, each with its postings from every source that has it (in source order). */
+function* mergedTerms(sources: Array<{ terms: Iterator<[string, Uint8Array]>; base: number }>): Generator<[string, Array<{ data: Uint8Array; base: number }>]> {
+  const heads = sources.map((s) => s.terms.next());
+  for (;;) {
+    let key: string | null = null;
+    for (const h of heads) if (!h.done && (key === null || h.value[0] < key)) key = h.value[0];
+    if (key === null) return;
+    const postings: Array<{ data: Uint8Array; base: number }> = [];
+    heads.forEach((h, i) => {
+      if (h.done || h.value[0] !== key) return;
+      postings.push({ data: h.value[1], base: sources[i].base });
+      heads[i] = sources[i].terms.next();
+    });
+    yield [key, postings];
+  }
+}
+
+/**
+ * One term's postings over several shards, doc ids offset by each shard's
+ * base (ascending: later shards have higher bases). Each part's bytes are
+ * copied but for its first doc delta; its docs are walked to find its last.
+ */
+export function concatPostings(parts: Array<{ data: Uint8Array; base: number }>, positional: boolean): Uint8Array {
+  if (parts.length === 1 && parts[0].base === 0) return parts[0].data;
+  const body = new ByteWriter(parts.reduce((n, p) => n + p.data.length, 8));
+  let docs = 0;
+  let last = 0;
+  for (const { data, base } of parts) {
+    const c = new PostingsCursor(data, positional);
+    if (!c.next()) continue;
+    // The first doc under its new delta, then everything after its delta as it is.
+    body.varint(base + c.doc - last);
+    body.varint(c.count);
+    body.bytes(data.subarray(c.posStart));
+    docs++;
+    while (c.next()) docs++;
+    last = base + c.doc;
+  }
+  const w = new ByteWriter(body.length + 8);
+  w.varint(docs);
+  w.bytes(body.finish());
+  return w.finish();
 }
 
 function readManifest(dir: string): ShardManifest {

@@ -95,7 +95,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
       made += time('bundle', () => bundleClient(staging));
       fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');
       made++;
-      const index = time('merge index', () => mergeIndex(shards.map((s) => ({ name: s.name, dir: path.join(s.real, 'search-index') })), path.join(staging, 'search-index')));
+      const index = await timeAsync('merge index', () => mergeIndex(shards.map((s) => ({ name: s.name, dir: path.join(s.real, 'search-index') })), path.join(staging, 'search-index')));
       made += index.written;
       const links = linksOf(shards, staging, index.links);
       await timeAsync('merge link', () => mirrorFiles(staging, links));

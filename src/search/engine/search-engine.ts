@@ -129,10 +129,10 @@ export class SearchEngine {
     return this.docs[id];
   }
 
-  /** The shard of each segment that may hold `key`, with the first doc id of its segment. */
-  private shardsFor(key: string): Array<{ file: string; base: number }> {
-    const files: Array<{ file: string; base: number }> = [];
-    for (const [i, shards] of this.manifest!.segments.entries()) {
+  /** The shard of each segment that may hold `key`. */
+  private shardsFor(key: string): string[] {
+    const files: string[] = [];
+    for (const shards of this.manifest!.segments) {
       let lo = 0;
       let hi = shards.length - 1;
       while (lo <= hi) {
@@ -141,7 +141,7 @@ export class SearchEngine {
         if (key < s.from) hi = mid - 1;
         else if (key > s.to) lo = mid + 1;
         else {
-          files.push({ file: s.file, base: this.manifest!.segmentBases?.[i] ?? 0 });
+          files.push(s.file);
           break;
         }
       }
@@ -172,16 +172,16 @@ export class SearchEngine {
   private async postings(key: string, positional: boolean): Promise<Decoded | null> {
     if (this.decoded.has(key)) return this.decoded.get(key)!;
     // Later segments hold higher doc ids: concatenating keeps ids ascending.
-    const raws = (await Promise.all(this.shardsFor(key).map(async ({ file, base }) => ({ raw: (await this.loadShard(file)).get(key), base })))).filter((x): x is { raw: Uint8Array; base: number } => !!x.raw);
+    const raws = (await Promise.all(this.shardsFor(key).map(async (file) => (await this.loadShard(file)).get(key)))).filter((x): x is Uint8Array => !!x);
     let out: Decoded | null = null;
     if (raws.length) {
       const docs: number[] = [];
       const counts: number[] = [];
       const positions: Int32Array[] | null = positional ? [] : null;
-      for (const { raw, base } of raws) {
+      for (const raw of raws) {
         const r = new ByteReader(raw);
         const n = r.varint();
-        let doc = base;
+        let doc = 0;
         for (let i = 0; i < n; i++) {
           doc += r.varint();
           const c = r.varint();

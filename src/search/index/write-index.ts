@@ -43,8 +43,11 @@ export interface PatchedTerms {
   firstLength(i: number): number;
 }
 
+/** Target size of one term shard in bytes before compression, unless told otherwise. */
+export const SHARD_BYTES = 24 * 1024;
+
 export interface WriteOptions {
-  /** Target size of one shard in bytes before compression. Default 24 KiB. */
+  /** Target size of one shard in bytes before compression. Default `SHARD_BYTES`. */
   shardBytes?: number;
   /**
    * Files the destination already has, relative path → content hash: such a
@@ -126,7 +129,7 @@ const hash = (data: Uint8Array | string) => createHash('sha256').update(data).di
  * @returns The manifest and the size on disk.
  */
 export async function writeIndex(index: IndexFiles, dir: string, options: WriteOptions = {}): Promise<WrittenIndex> {
-  const budget = options.shardBytes ?? 24 * 1024;
+  const budget = options.shardBytes ?? SHARD_BYTES;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 's'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'f'), { recursive: true });
