@@ -6,14 +6,14 @@
  * link to the paper's previous and next issue, maybe in another shard),
  * reporter, keyword and calendar pages, the site-wide pages (home,
  * indexes, feed, sitemap, catalogue), the build report, and one search
- * manifest over every shard's segments. The result is published like a
+ * index over all shards (merge-index.ts). The result is published like a
  * build (output/site-folder.ts): the output is switched to it atomically.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Archive } from '../types.ts';
 import { assemble, buildReport, normalizeBasePath, prepareSpare, publish, renderUnits, sameBytes, siteCode, type ProgressStage } from '../build.ts';
-import { filesOf, lockSite, mirrorFiles, openSite, removeStale } from '../output/site-folder.ts';
+import { cloneInto, filesOf, lockSite, openSite, removeStale } from '../output/site-folder.ts';
 import { roomOf } from '../site/index.ts';
 import { bundleClient } from '../search/client/bundle.ts';
 import { ArchiveError } from '../util/errors.ts';
@@ -98,7 +98,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
       const index = await timeAsync('merge index', () => mergeIndex(shards.map((s) => ({ name: s.name, dir: path.join(s.real, 'search-index') })), path.join(staging, 'search-index')));
       made += index.written;
       const links = linksOf(shards, staging, index.links);
-      await timeAsync('merge link', () => mirrorFiles(staging, links));
+      await timeAsync('merge link', () => cloneInto(staging, links));
       made += links.size;
       lock.check();
       published = await timeAsync('publish', () => publish(site, staging, made, null, spare));
