@@ -536,7 +536,7 @@ export async function renderUnits(archive: Archive, keys: string[], all: boolean
  * Static files and the search bundle are written by every build anyway and
  * land only where their bytes changed.
  */
-export const siteCodeVersion = () => codeVersion([...importGraph(path.join(import.meta.dirname, '../eleventy.config.ts')), TEMPLATES]);
+const siteCodeVersion = () => codeVersion([...importGraph(path.join(import.meta.dirname, '../eleventy.config.ts')), TEMPLATES]);
 
 interface RenderState {
   siteVersion: string;
@@ -582,7 +582,7 @@ interface PreviousBuild {
  * Version of the files every build copies or bundles anyway: `public/`,
  * the search page's sources (bundled with esbuild) and Eleventy's version.
  */
-export const staticVersion = () =>
+const staticVersion = () =>
   codeVersion([path.join(import.meta.dirname, '../public'), path.join(import.meta.dirname, 'search'), ...['@11ty/eleventy', 'esbuild'].map(packageFile)]);
 
 /**
