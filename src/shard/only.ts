@@ -37,7 +37,7 @@ export function parseOnly(value: string): Only {
     return { paper: m[1], year: m[2] ?? null };
   });
   const only = { spec: items.map(itemSpec).sort().join(','), items };
-  for (const a of items) for (const b of items) if (a !== b && overlaps({ spec: '', items: [a] }, { spec: '', items: [b] })) throw new ArchiveError(`--only: "${itemSpec(a)}" and "${itemSpec(b)}" overlap`);
+  for (const a of items) for (const b of items) if (a !== b && itemsOverlap(a, b)) throw new ArchiveError(`--only: "${itemSpec(a)}" and "${itemSpec(b)}" overlap`);
   return only;
 }
 
@@ -50,8 +50,10 @@ export function takes(only: Only, paper: string, date?: string): boolean {
 
 /** Whether two shards may hold the same scope. */
 export function overlaps(a: Only, b: Only): boolean {
-  return a.items.some((x) => b.items.some((y) => x.paper === y.paper && (x.year === null || y.year === null || x.year === y.year)));
+  return a.items.some((x) => b.items.some((y) => itemsOverlap(x, y)));
 }
+
+const itemsOverlap = (x: Only['items'][number], y: Only['items'][number]) => x.paper === y.paper && (x.year === null || y.year === null || x.year === y.year);
 
 /** The scope of an article or page: its paper's year, e.g. `jlrb/2023`. */
 export function scopeOf(place: { paper: string; date: string }): string {
