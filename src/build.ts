@@ -25,6 +25,8 @@ import configure from '../eleventy.config.ts';
 import type { SearchState } from './search/index/segments.ts';
 import { runIndexJob, runIndexJobInWorker, type IndexJob, type IndexJobResult } from './search/index/index-job.ts';
 import { bundleClient } from './search/client/bundle.ts';
+import { parseOnly, takes } from './shard/only.ts';
+import { summarize, writeSummary } from './shard/summary.ts';
 
 export type ProgressStage = 'Parsing' | 'Rendering' | 'Indexing';
 
@@ -41,6 +43,13 @@ export interface CollectOptions {
   workers?: number;
   /** Told how far a long stage is: scans parsed, pages rendered, articles indexed. */
   onProgress?: (stage: ProgressStage, done: number, total: number) => void;
+  /**
+   * Build one shard of the archive: a paper (`jlrb`), a paper's year
+   * (`jlrb/2023`) or a comma-separated list of them (see src/shard/only.ts).
+   * Only those scans are read; the output holds their article and page views,
+   * their search index and `shard.json`, for `archive merge`. Default the whole archive.
+   */
+  only?: string;
 }
 
 /**
@@ -72,7 +81,8 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
   const root = options.root ?? process.cwd();
   const input = path.resolve(root, options.input ?? 'articles');
   const cache = new BuildCache(options.cache === undefined ? path.join(root, '.cache') : options.cache);
-  const { scans, problems } = time('scan', () => readScans(input, root));
+  const only = options.only ? parseOnly(options.only) : null;
+  const { scans, problems } = time('scan', () => readScans(input, root, only ? (paper, date) => takes(only, paper, date) : undefined));
   const skipped: string[] = [];
   const pages: ArchivePage[] = [];
   const papers = new Map<string, string>();
@@ -174,7 +184,7 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
 }
 
 /** Group pages into issues (newest first) and list articles in reading order. */
-function assemble(pages: ArchivePage[], papers: Map<string, string>, problems: Problem[], skipped: string[]): Omit<Archive, 'stats' | 'words'> {
+export function assemble(pages: ArchivePage[], papers: Map<string, string>, problems: Problem[], skipped: string[]): Omit<Archive, 'stats' | 'words'> {
   const byIssue = new Map<string, ArchiveIssue>();
   for (const p of pages) {
     const key = `${p.paper}/${p.date}`;
@@ -276,6 +286,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
 
 async function buildLocked(options: BuildOptions, at: { started: number; root: string; output: string; basePath: string; lock: SiteLock }): Promise<BuildResult> {
   const { started, root, output, basePath, lock } = at;
+  // Note: a shard is always rendered in full (its article and page views), with no render state: incremental builds are for whole sites.
+  const only = options.only ? parseOnly(options.only) : null;
   removeStale(output);
   const site = openSite(output);
   const { archive, key: archiveKey, sources } = await collectKeyed(options);
@@ -284,7 +296,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
   fs.rmSync(staging, { recursive: true, force: true });
 
   // Decide what to render: every unit, or only those whose data changed.
-  const stateFile = options.cache === null ? null : path.join(options.cache ?? path.join(root, '.cache'), 'render', `${sha256(output).slice(0, 16)}.json`);
+  const stateFile = options.cache === null || only ? null : path.join(options.cache ?? path.join(root, '.cache'), 'render', `${sha256(output).slice(0, 16)}.json`);
   const siteVersion = `${siteCodeVersion()}|${basePath}|${process.env.SITE_URL ?? ''}`;
   const previous = stateFile && !options.full && site.live ? time('state', () => readRenderState(stateFile, siteVersion, output, site)) : null;
   // Everything the site is made of, as the last build saw it: the same means nothing to do.
@@ -325,7 +337,8 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
   try {
     try {
       // Every unit, or the changed ones.
-      rendered = await renderUnits(archive, plan ? plan.changed : [...units.keys()], !plan, { ...options, output: staging, basePath });
+      const keys = plan ? plan.changed : [...units.keys()];
+      rendered = await renderUnits(archive, only ? keys.filter(isShardUnit) : keys, !plan && !only, { ...options, output: staging, basePath, sitePages: !only });
     } finally {
       await timeAsync('index wait', () => indexed);
     }
@@ -337,9 +350,10 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     options.onStage?.(`Indexed ${plural(index.indexed, 'article')} for search${index.full ? '' : ' (patching the index of the last build)'}`);
     const bundled = time('bundle', () => bundleClient(staging));
     fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');
+    if (only) writeSummary(staging, summarize(archive, only.spec, { code: siteCode(), basePath, siteUrl: process.env.SITE_URL || null }));
     lock.check();
     // Files in the scratch folder, known without listing it (a first build publishes it as it is).
-    const made = rendered + index.written + bundled + 1;
+    const made = rendered + index.written + bundled + 1 + (only ? 1 : 0);
     published = await timeAsync('publish', () => publish(site, staging, made, plan ? { removedUnits: plan.removed, index: index.contents, previousIndex: previous!.index } : null, spare));
     killPoint('published');
     if (plan) note = `; incremental: ${count(plan.changed.length)} of ${count(units.size)} units re-rendered, ${plural(published.removed, 'file')} removed`;
@@ -381,7 +395,7 @@ function killPoint(point: string, n = 0): void {
  * @param made Files in the scratch folder.
  * @param incremental For an incremental render: the removed units, and the index files (path → hash) of this build and the last; null when the scratch folder is the whole site.
  */
-async function publish(
+export async function publish(
   site: SiteFolder,
   staging: string,
   made: number,
@@ -435,7 +449,7 @@ const synced = { n: 0 };
  * the spare's history is unknown (the first rebuild: the whole site linked
  * into an empty folder).
  */
-async function prepareSpare(site: SiteFolder): Promise<{ dir: string; id: string }> {
+export async function prepareSpare(site: SiteFolder): Promise<{ dir: string; id: string }> {
   const live = site.live!;
   const spare = spareFolder(site);
   const history = readChanges(site, site.liveId!);
@@ -453,7 +467,7 @@ async function prepareSpare(site: SiteFolder): Promise<{ dir: string; id: string
 }
 
 /** Whether two files hold the same bytes (false when the first is missing). */
-function sameBytes(a: string, b: string): boolean {
+export function sameBytes(a: string, b: string): boolean {
   const sa = fs.statSync(a, { throwIfNoEntry: false });
   if (!sa) return false;
   const sb = fs.statSync(b);
@@ -487,9 +501,10 @@ function startIndex(job: IndexJob, options: BuildOptions): Promise<{ ok: true; r
  * Eleventy runs as `unitsPerPass` asks for.
  *
  * @param all Whether the keys are every unit (one run then needs no selection).
+ * @param options `sitePages: false` leaves the site-wide pages out (a shard's build).
  * @returns Files written.
  */
-async function renderUnits(archive: Archive, keys: string[], all: boolean, options: BuildOptions & { output: string; basePath: string }): Promise<number> {
+export async function renderUnits(archive: Archive, keys: string[], all: boolean, options: BuildOptions & { output: string; basePath: string; sitePages?: boolean }): Promise<number> {
   const passes = renderPasses(keys, options.unitsPerPass ?? UNITS_PER_PASS);
   let files = 0;
   let keysBefore = 0;
@@ -503,7 +518,7 @@ async function renderUnits(archive: Archive, keys: string[], all: boolean, optio
         basePath: options.basePath,
         templates: options.templates,
         selection: all && passes.length === 1 ? null : selectionOf(pass),
-        sitePages: i === 0,
+        sitePages: i === 0 && options.sitePages !== false,
         onProgress: (done, total) => {
           killPoint('render', filesBefore + done);
           options.onProgress?.('Rendering', filesBefore + done, filesBefore + Math.max(done, Math.round(total * scale)));
@@ -570,6 +585,16 @@ interface PreviousBuild {
 const staticVersion = () =>
   codeVersion([path.join(import.meta.dirname, '../public'), path.join(import.meta.dirname, 'search'), ...['@11ty/eleventy', 'esbuild'].map(packageFile)]);
 
+/**
+ * Version of everything that shapes a site's files from its archive: the
+ * rendering code, templates, static files and search page. Shards merge only
+ * with the code that built them.
+ */
+export const siteCode = () => sha256(JSON.stringify([siteCodeVersion(), staticVersion()]));
+
+/** Whether a unit is rendered by a shard build: article and page views and issue JSON (the merge renders the rest). */
+const isShardUnit = (key: string) => key[0] === 'a' || key[0] === 'p' || key[0] === 'j';
+
 /** A package's package.json (found from its main file: some packages do not export it). */
 function packageFile(name: string): string {
   for (let dir = path.dirname(require.resolve(name)); dir !== path.dirname(dir); dir = path.dirname(dir)) {
@@ -616,15 +641,29 @@ export function buildReport(archive: Archive) {
   return {
     scans: archive.stats.scans,
     built: archive.stats.scans - archive.skipped.length,
-    skipped: archive.skipped,
+    skipped: byPath(archive.skipped, (f) => f),
     issues: archive.issues.length,
     pages: archive.issues.reduce((n, i) => n + i.pages.length, 0),
     articles: archive.articles.length,
     untitled: archive.articles.filter((a) => a.untitled).length,
     charactersRead: archive.stats.charsRead,
     charactersPlaced: archive.stats.charsPlaced,
-    problems: archive.problems.map((p) => ({ file: p.file, line: p.line ?? null, severity: p.severity, rule: p.ruleId, message: p.message })),
+    // Note: by file (each file's in the order found), so shards' reports merge into the report of one build.
+    problems: byPath(archive.problems, (p) => p.file).map((p) => ({ file: p.file, line: p.line ?? null, severity: p.severity, rule: p.ruleId, message: p.message })),
   };
+}
+
+/**
+ * Items by their file, folder by folder (the order scans are read in);
+ * items of one file keep their order.
+ */
+function byPath<T>(items: T[], pathOf: (item: T) => string): T[] {
+  const parts = new Map(items.map((i) => [pathOf(i), pathOf(i).split('/')]));
+  const compare = (a: string[], b: string[]) => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] < b[i] ? -1 : 1;
+    return a.length - b.length;
+  };
+  return [...items].sort((a, b) => compare(parts.get(pathOf(a))!, parts.get(pathOf(b))!));
 }
 
 /** Templates of site-wide pages: those at the top of the templates folder without pagination in their front matter. */

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseCommand } from './cli/parse-command.ts';
 import { build, normalizeBasePath } from './build.ts';
+import { merge } from './shard/merge.ts';
 import { formatProblem } from './util/errors.ts';
 import { debugEnabled, timings } from './util/timing.ts';
 import { serveStatic } from './serve/static-server.ts';
@@ -18,6 +19,10 @@ const HELP = `archive — static archive of OCR'd newspaper pages
 Usage:
   archive parse <scan.txt> [--json]     parse one page scan; print an outline, or JSON
   archive build [options]               build the site from the scans
+  archive build --only jlrb/2023 --output shards/jlrb-2023
+                                        build one shard: a paper, a paper's year, or a list (jlrb/2022,jlrb/2023)
+  archive merge <shard>… [--output _site] [--base-path …] [--site-url …]
+                                        combine shard outputs into one site, without building them again
   archive serve [options] [--port N]    build, serve on 127.0.0.1 and rebuild on changes
   archive add <scan.txt>… --paper ID --date YYYY-MM-DD --page N [--paper-name 名称] [--replace]
   archive add <folder> [--replace]      check scans, copy them into the input folder, rebuild
@@ -33,6 +38,7 @@ Build options:
                        and the feed (default $SITE_URL; without one no absolute URL is written)
   --strict             treat warnings as failures
   --full               render every page (by default only what changed since the last build)
+  --only <paper[/year],…>  build only these scans, as a shard for archive merge (always in full)
 
 Exit status: 0 when every scan was built, 1 when a scan was skipped or had an error, 2 on usage errors.
 Set DEBUG=archive:* to print per-stage timings.`;
@@ -56,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
         'site-url': { type: 'string' },
         strict: { type: 'boolean' },
         full: { type: 'boolean' },
+        only: { type: 'string' },
         replace: { type: 'boolean' },
         date: { type: 'string' },
         'paper-name': { type: 'string' },
@@ -104,6 +111,18 @@ async function main(argv: string[]): Promise<number> {
       return runBuild(values);
     case 'serve':
       return serve(values);
+    case 'merge': {
+      if (!positionals.length) {
+        console.error('archive merge: give the shard output folders, e.g. archive merge shards/* --output _site');
+        return 2;
+      }
+      warnNoSiteUrl();
+      const progress = new Progress();
+      const result = await merge({ shards: positionals, output: values.output, basePath: values['base-path'], onProgress: (stage, done, total) => progress.update(stage, done, total) });
+      printTimings();
+      console.log(result.summary);
+      return result.exitCode;
+    }
     case 'add': {
       if (!positionals.length) {
         console.error('archive add: give scan files (with --paper, --date, --page) or a folder laid out like articles/');
@@ -158,7 +177,12 @@ function warnNoSiteUrl(): void {
   }
 }
 
-type Values = { input?: string; output?: string; 'base-path'?: string; strict?: boolean; full?: boolean; port?: string };
+/** With DEBUG=archive:*, the time of each stage. */
+function printTimings(): void {
+  if (debugEnabled()) for (const t of timings()) console.error(`archive:timing ${t.stage.padEnd(10)} ${t.ms.toFixed(0).padStart(7)} ms  ${t.calls}×`);
+}
+
+type Values = { input?: string; output?: string; 'base-path'?: string; strict?: boolean; full?: boolean; only?: string; port?: string };
 
 async function runBuild(values: Values): Promise<number> {
   const progress = new Progress();
@@ -168,11 +192,12 @@ async function runBuild(values: Values): Promise<number> {
     basePath: values['base-path'],
     strict: values.strict,
     full: values.full,
+    only: values.only,
     onProgress: (stage, done, total) => progress.update(stage, done, total),
     onStage: (message) => progress.note(message),
   });
   for (const p of result.archive.problems) console.error(formatProblem(p));
-  if (debugEnabled()) for (const t of timings()) console.error(`archive:timing ${t.stage.padEnd(10)} ${t.ms.toFixed(0).padStart(7)} ms  ${t.calls}×`);
+  printTimings();
   // Machine-readable figures for the benchmark script.
   if (process.env.ARCHIVE_REPORT) {
     fs.writeFileSync(process.env.ARCHIVE_REPORT, JSON.stringify({ timings: timings(), maxRssKb: process.resourceUsage().maxRSS, pages: result.archive.issues.reduce((n, i) => n + i.pages.length, 0), articles: result.archive.articles.length }));

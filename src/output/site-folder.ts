@@ -310,14 +310,20 @@ export async function syncTree(dir: string, desired: Map<string, string>, onChan
  * Fill an empty folder with hard links: one `link(2)` per file and one
  * `mkdir(2)` per folder (the first rebuild after a first build links the
  * whole site), several at a time on libuv's thread pool, so the kernel's
- * work runs on every core.
+ * work runs on every core. The folder may hold other files, none at the
+ * paths given. Copies where hard links fail.
  */
-async function cloneInto(dir: string, desired: Map<string, string>, onChange?: () => void): Promise<number> {
+export async function cloneInto(dir: string, desired: Map<string, string>, onChange?: () => void): Promise<number> {
   const made = new Map<string, Promise<unknown>>([['.', Promise.resolve()]]);
   const mkdir = (rel: string): Promise<unknown> => {
     let p = made.get(rel);
     if (!p) {
-      p = mkdir(path.posix.dirname(rel)).then(() => fs.promises.mkdir(path.join(dir, rel)));
+      // Note: a folder may be there already (`archive merge` links shards into a folder Eleventy wrote).
+      p = mkdir(path.posix.dirname(rel)).then(() =>
+        fs.promises.mkdir(path.join(dir, rel)).catch((e: NodeJS.ErrnoException) => {
+          if (e.code !== 'EEXIST') throw e;
+        }),
+      );
       made.set(rel, p);
     }
     return p;

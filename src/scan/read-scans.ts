@@ -30,8 +30,11 @@ export function isValidDate(date: string): boolean {
  *
  * @param inputDir Folder laid out as `<paper>/<YYYY-MM-DD>/<page>.txt`.
  * @param root Paths in problems and `ScanPage.path` are relative to this folder.
+ * @param takes For a shard build: whether to read a paper (`date` left out)
+ *   and a date of it; problems of the folders it skips are left to the shards
+ *   that take them. Default every paper and date.
  */
-export function readScans(inputDir: string, root = process.cwd()): ReadScansResult {
+export function readScans(inputDir: string, root = process.cwd(), takes: (paper: string, date?: string) => boolean = () => true): ReadScansResult {
   const scans: ScanPage[] = [];
   const problems: Problem[] = [];
   const rel = (p: string) => path.relative(root, p).split(path.sep).join('/');
@@ -52,6 +55,7 @@ export function readScans(inputDir: string, root = process.cwd()): ReadScansResu
       problem(paperDir, `paper id "${paper.name}" must be lower-case letters, digits, - or _: skipped`, 'layout');
       continue;
     }
+    if (!takes(paper.name)) continue;
     const paperName = readPaperName(path.join(paperDir, 'paper.json'), paper.name, problem);
     for (const day of sortedEntries(paperDir)) {
       const dayDir = path.join(paperDir, day.name);
@@ -63,6 +67,7 @@ export function readScans(inputDir: string, root = process.cwd()): ReadScansResu
         problem(dayDir, `"${day.name}" is not a date (YYYY-MM-DD): its scans are skipped`, 'bad-date');
         continue;
       }
+      if (!takes(paper.name, day.name)) continue;
       for (const f of sortedEntries(dayDir)) {
         const file = path.join(dayDir, f.name);
         if (f.name.endsWith('.json') && f.isFile()) {

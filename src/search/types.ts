@@ -42,6 +42,7 @@ export interface ShardManifest {
 
 /** One fragment pack: the fragments of docs `first`… back to back, each raw-deflated JSON. */
 export interface FragmentPack {
+  /** Relative to the index folder; in a merged index (`archive merge`) a shard's pack, in that shard's folder (`<shard>/f/<hash>.bin`). */
   file: string;
   first: number;
 }

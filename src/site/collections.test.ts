@@ -15,6 +15,7 @@ import {
   REPORTER_PAGE_MIN,
   slugify,
 } from './collections.ts';
+import { reporterUrl } from './structured-data.ts';
 import { makeArchive, makeArticle, sample } from './fixtures.ts';
 
 const reporter = (name: string) => ({ name, role: '记者', org: '吉林日报' });
@@ -77,7 +78,7 @@ describe('groupByReporter', () => {
     expect(citation(datelined)).toBe('王小川. 春耕[N]. 吉林日报, 2024-05-03(2).');
     const room = readingRoom(makeArchive([datelined]));
     expect(room.surnames.map((s) => [s.surname, s.reporters.map((g) => g.name)])).toEqual([['王', ['王小川']]]);
-    expect(room.articles[0].reporterUrls).toEqual(['/reporters/姓/王/#王小川']);
+    expect(reporterUrl('王小川')).toBe('/reporters/姓/王/#王小川');
   });
 
   it('should give a page to reporters of REPORTER_PAGE_MIN articles and list the others, with their articles, on their surname\'s page', () => {
@@ -92,8 +93,8 @@ describe('groupByReporter', () => {
       ['欧阳', '/reporters/姓/欧阳/', ['/reporters/姓/欧阳/#欧阳明']],
       ['张', '/reporters/姓/张/', ['/reporters/张伟/', '/reporters/姓/张/#张小']], // by pinyin: wei, xiao
     ]);
-    const linkOf = (name: string) => room.articles.find((v) => v.article.reporters[0].name === name)!.reporterUrls[0];
-    expect([linkOf('张伟'), linkOf('张小'), linkOf('欧阳明')]).toEqual(['/reporters/张伟/', '/reporters/姓/张/#张小', '/reporters/姓/欧阳/#欧阳明']);
+    // Names link to their entry on the surname page, with a page of their own or not: the link does not change as articles are added.
+    expect(['张伟', '张小', '欧阳明'].map(reporterUrl)).toEqual(['/reporters/姓/张/#张伟', '/reporters/姓/张/#张小', '/reporters/姓/欧阳/#欧阳明']);
   });
 
   it('should count a reporter named twice in one byline once', () => {
@@ -199,7 +200,7 @@ describe('navigation', () => {
   ]);
 
   it('should link articles in reading order within an issue, across pages', () => {
-    const views = articleViews(archive, groupByKeyword(archive.articles), groupByReporter(archive.articles));
+    const views = articleViews(archive);
     const ids = (v: (typeof views)[number]) => [v.prev?.id ?? null, v.article.id, v.next?.id ?? null];
     expect(views.map(ids)).toEqual([
       [null, 'jlrb/2024-05-02/1/1', null],
@@ -207,6 +208,18 @@ describe('navigation', () => {
       ['jlrb/2024-05-01/1/1', 'jlrb/2024-05-01/1/2', 'jlrb/2024-05-01/2/1'],
       ['jlrb/2024-05-01/1/2', 'jlrb/2024-05-01/2/1', null],
     ]);
+  });
+
+  it('should take related articles and keyword links from the article\'s paper and year only', () => {
+    const kw = (paper: string, date: string, n: number) => makeArticle({ paper, date, page: '1', n, keywords: ['长春'] });
+    const scoped = makeArchive([kw('jlrb', '2024-05-02', 1), kw('cswb', '2024-05-02', 1), kw('jlrb', '2024-05-01', 1), kw('jlrb', '2024-05-01', 2), kw('jlrb', '2023-12-31', 1)]);
+    const byId = new Map(articleViews(scoped).map((v) => [v.article.id, v]));
+    expect(byId.get('jlrb/2024-05-02/1/1')!.related.map((a) => a.id)).toEqual(['jlrb/2024-05-01/1/1', 'jlrb/2024-05-01/1/2']);
+    // Three articles of jlrb in 2024 have the keyword: linked there; elsewhere it is text, though the keyword page (5 articles) exists.
+    expect(byId.get('jlrb/2024-05-02/1/1')!.keywords).toEqual([{ name: '长春', url: '/keywords/长春/' }]);
+    expect(byId.get('cswb/2024-05-02/1/1')!.keywords).toEqual([{ name: '长春', url: null }]);
+    expect(byId.get('jlrb/2023-12-31/1/1')!.related).toEqual([]);
+    expect(readingRoom(scoped).keywords.map((g) => g.articles.length)).toEqual([5]);
   });
 
   it('should link pages within an issue', () => {

@@ -5,6 +5,7 @@
  */
 import type { Archive, ArchiveArticle, ArchiveIssue, ArchivePage } from '../types.ts';
 import { surnameOf } from '../segment/names.ts';
+import { scopeOf } from '../shard/only.ts';
 
 /** An article with everything its page links to. */
 export interface ArticleView {
@@ -15,14 +16,12 @@ export interface ArticleView {
   /** Previous and next article in the issue's reading order, or null. */
   prev: ArchiveArticle | null;
   next: ArchiveArticle | null;
-  /** Up to five other articles sharing the most keywords. */
+  /** Up to five other articles of the same paper and year sharing the most keywords. */
   related: ArchiveArticle[];
   /** GB/T 7714 reference. */
   citation: string;
-  /** The article's keywords, each with its keyword page's URL, or null when the keyword has no page (fewer than `KEYWORD_PAGE_MIN` articles). */
+  /** The article's keywords, each with its keyword page's URL, or null when fewer than `KEYWORD_PAGE_MIN` articles of the same paper and year have it. */
   keywords: Array<{ name: string; url: string | null }>;
-  /** Where each of `article.reporters` links: the reporter's page, or their entry on their surname's page. */
-  reporterUrls: string[];
   /** The article's place in its issue's JSON file, a JSON Pointer: `/pages/<i>/articles/<n - 1>`. */
   jsonPointer: string;
 }
@@ -458,22 +457,31 @@ export function pageViews(archive: Archive): PageView[] {
  * Every article with its page, neighbours in the issue's reading order
  * (page by page), related articles and citation.
  *
+ * Related articles and keyword links come from the article's scope, its
+ * paper's year (`scopeOf`): an article page shows nothing from outside it,
+ * so a shard build of that year renders the page exactly as a build of the
+ * whole archive does (src/shard/). A keyword is linked when its scope alone
+ * gives it `KEYWORD_PAGE_MIN` articles, so a linked page always exists.
+ *
  * @param archive The archive.
- * @param keywords Keyword groups from `groupByKeyword`, all of them (related articles use every keyword; those of `KEYWORD_PAGE_MIN` articles or more are linked).
- * @param reporters Reporter groups, all of them, after `groupBySurname` (which sets where each links).
  * @returns Articles in archive order.
  */
-export function articleViews(archive: Archive, keywords: Group[], reporters: Group[]): ArticleView[] {
-  const related = new RelatedArticles(keywords);
-  const reporterUrls = new Map(reporters.map((g) => [g.slug, g.url]));
-  const pages = new Map(keywords.filter((g) => g.articles.length >= KEYWORD_PAGE_MIN).map((g) => [g.slug, g.url]));
-  const linked = (article: ArchiveArticle) =>
-    article.keywords.map((k) => {
-      const name = k.trim();
-      return { name, url: pages.get(slugify(name)) ?? null };
-    });
+export function articleViews(archive: Archive): ArticleView[] {
+  const scopes = new Map<string, ArchiveArticle[]>();
+  for (const a of archive.articles) {
+    const scope = scopeOf(a);
+    const list = scopes.get(scope);
+    if (list) list.push(a);
+    else scopes.set(scope, [a]);
+  }
+  const within = new Map<string, { related: RelatedArticles; pages: Map<string, string> }>();
+  for (const [scope, articles] of scopes) {
+    const keywords = groupByKeyword(articles);
+    within.set(scope, { related: new RelatedArticles(keywords), pages: new Map(keywords.filter((g) => g.articles.length >= KEYWORD_PAGE_MIN).map((g) => [g.slug, g.url])) });
+  }
   return archive.issues.flatMap((issue) => {
     const list = issue.pages.flatMap((page, p) => page.articles.map((article, n) => ({ article, page, pointer: `/pages/${p}/articles/${n}` })));
+    const { related, pages } = within.get(scopeOf(issue)) ?? { related: new RelatedArticles([]), pages: new Map<string, string>() };
     return list.map(({ article, page, pointer }, i) => ({
       article,
       page,
@@ -482,8 +490,10 @@ export function articleViews(archive: Archive, keywords: Group[], reporters: Gro
       next: list[i + 1]?.article ?? null,
       related: related.of(article),
       citation: citation(article),
-      keywords: linked(article),
-      reporterUrls: article.reporters.map((r) => reporterUrls.get(slugify(r.name.trim())) ?? '/reporters/'),
+      keywords: article.keywords.map((k) => {
+        const name = k.trim();
+        return { name, url: pages.get(slugify(name)) ?? null };
+      }),
       jsonPointer: pointer,
     }));
   });
@@ -502,7 +512,7 @@ export function readingRoom(archive: Archive): ReadingRoom {
   return {
     stats: archiveStats(archive),
     issues: issueViews(archive),
-    articles: articleViews(archive, keywords, reporters),
+    articles: articleViews(archive),
     pages: pageViews(archive),
     reporters: reporters.filter((g) => g.articles.length >= REPORTER_PAGE_MIN),
     surnames,

@@ -10,7 +10,7 @@ import { KEYWORD_LIST_MAX, KEYWORD_PAGE_MIN, REPORTER_PAGE_MIN, readingRoom, typ
 import { renderLists } from './render-plan.ts';
 import { DOUBLE_SURNAMES } from '../segment/names.ts';
 import { absoluteUrl, prefixedPath, siteFilters } from './filters.ts';
-import { catalogueEntry, issueJsonUrlOf, issueRecord, keywordUrl, newsArticleLd, safeJson } from './structured-data.ts';
+import { catalogueEntry, issueJsonUrlOf, issueRecord, keywordUrl, newsArticleLd, reporterUrl, safeJson } from './structured-data.ts';
 import { renderArticleBody, renderMarkdown, renderTitleField, type TitleField } from '../render/render.ts';
 import { rawTextHtml } from '../render/raw-text.ts';
 import { compactHtml } from './compact-html.ts';
@@ -61,6 +61,7 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}
 
   for (const [name, fn] of Object.entries(siteFilters({ siteUrl: () => siteUrl() ?? '', pathPrefix }))) eleventyConfig.addFilter(name, fn);
   eleventyConfig.addFilter('absUrl', absolute);
+  eleventyConfig.addFilter('reporterUrl', reporterUrl);
   eleventyConfig.addFilter('keywordUrl', keywordUrl);
 
   // Shortcodes return markup Nunjucks does not escape again: the body is
@@ -68,7 +69,7 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}
   eleventyConfig.addShortcode('articleBody', (article: ArchiveArticle) => renderArticleBody(article));
   // Kicker, headline or subhead with its corrected characters marked (text nodes, escaped).
   eleventyConfig.addShortcode('titleField', (article: ArchiveArticle, field: TitleField) => renderTitleField(article, field));
-  eleventyConfig.addShortcode('jsonLd', (article: ArchiveArticle, reporterUrls: string[]) => `<script type="application/ld+json">${safeJson(newsArticleLd(article, absolute, reporterUrls))}</script>`);
+  eleventyConfig.addShortcode('jsonLd', (article: ArchiveArticle) => `<script type="application/ld+json">${safeJson(newsArticleLd(article, absolute))}</script>`);
   // Note: one line per page head and per article (not indented): the issue's JSON is data, and indenting it cost a fifth of its bytes.
   eleventyConfig.addShortcode('issueJson', (issue: ArchiveIssue) => {
     const { pages, ...rest } = issueRecord(issue, absolute);

@@ -70,17 +70,17 @@ describe('unitSignatures', () => {
       a.corrections = [{ field: 'paragraph', paragraph: 1, at: 2, from: '具', to: '县', evidence: 'dictionary' }];
     };
     const asScanned = (a: ArchiveArticle) => (a.paragraphs = ['图为现场。', '全省县市区。']);
-    expect(changed(archive(asScanned), archive(fixed)).sort()).toEqual(['a:jlrb/2024-03-05/2/1', 'i:/jlrb/2024-03-05/', 'p:/jlrb/2024-03-05/2/']);
+    expect(changed(archive(asScanned), archive(fixed)).sort()).toEqual(['a:jlrb/2024-03-05/2/1', 'j:/jlrb/2024-03-05/', 'p:/jlrb/2024-03-05/2/']);
     const elsewhere = (a: ArchiveArticle) => {
       fixed(a);
       a.corrections = [{ ...a.corrections[0], at: 3, from: '巿', to: '市' }];
     };
-    expect(changed(archive(fixed), archive(elsewhere)).sort()).toEqual(['a:jlrb/2024-03-05/2/1', 'i:/jlrb/2024-03-05/', 'p:/jlrb/2024-03-05/2/']);
+    expect(changed(archive(fixed), archive(elsewhere)).sort()).toEqual(['a:jlrb/2024-03-05/2/1', 'j:/jlrb/2024-03-05/', 'p:/jlrb/2024-03-05/2/']);
   });
 
   it('should re-render the page and its issue (whose JSON holds it), and only them, when its furniture changes', () => {
     const units = changed(archive(), archive(undefined, [{ text: '第2版 要闻', line: 1 }]));
-    expect(units.sort()).toEqual(['i:/jlrb/2024-03-05/', 'p:/jlrb/2024-03-05/2/']);
+    expect(units.sort()).toEqual(['j:/jlrb/2024-03-05/', 'p:/jlrb/2024-03-05/2/']);
   });
 
   it('should re-render the page when its section changes', () => {

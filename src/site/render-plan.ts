@@ -15,6 +15,7 @@ export interface RenderSelection {
   articles: Set<string>;
   pages: Set<string>;
   issues: Set<string>;
+  issueJson: Set<string>;
   reporters: Set<string>;
   surnames: Set<string>;
   keywords: Set<string>;
@@ -22,13 +23,15 @@ export interface RenderSelection {
 }
 
 /** Unit kinds by the letter their keys start with (see `unitSignatures`). */
-const KINDS: Record<string, keyof RenderSelection> = { a: 'articles', p: 'pages', i: 'issues', r: 'reporters', s: 'surnames', k: 'keywords', y: 'years' };
+const KINDS: Record<string, keyof RenderSelection> = { a: 'articles', p: 'pages', i: 'issues', j: 'issueJson', r: 'reporters', s: 'surnames', k: 'keywords', y: 'years' };
 
 /** The paginated lists the templates render (all of them, or the selected units). */
 export interface RenderLists {
   articles: ArticleView[];
   pages: PageView[];
   issues: IssueView[];
+  /** Issues whose JSON file to write. */
+  issueJson: IssueView[];
   reporters: Group[];
   surnames: SurnameGroup[];
   keywords: Group[];
@@ -42,6 +45,7 @@ export function renderLists(room: ReadingRoom, selection: RenderSelection | null
       articles: room.articles,
       pages: room.pages,
       issues: room.issues,
+      issueJson: room.issues,
       reporters: room.reporters,
       surnames: room.surnames,
       keywords: room.keywords,
@@ -53,6 +57,7 @@ export function renderLists(room: ReadingRoom, selection: RenderSelection | null
     articles,
     pages: room.pages.filter((v) => selection.pages.has(v.page.url)),
     issues: room.issues.filter((v) => selection.issues.has(v.issue.url)),
+    issueJson: room.issues.filter((v) => selection.issueJson.has(v.issue.url)),
     reporters: room.reporters.filter((g) => selection.reporters.has(g.slug)),
     surnames: room.surnames.filter((g) => selection.surnames.has(g.slug)),
     keywords: room.keywords.filter((g) => selection.keywords.has(g.slug)),
@@ -80,7 +85,7 @@ const hash = (value: unknown) => createHash('sha256').update(typeof value === 's
 
 /**
  * Signature of every unit: unit key → hash of the data it shows.
- * Keys: `a:<id>`, `p:<url>`, `i:<url>`, `r:<slug>`, `s:<slug>`, `k:<slug>`, `y:<year>`.
+ * Keys: `a:<id>`, `p:<url>`, `i:<url>` (issue page), `j:<url>` (issue JSON), `r:<slug>`, `s:<slug>`, `k:<slug>`, `y:<year>`.
  */
 export function unitSignatures(room: ReadingRoom): Map<string, string> {
   // Note: each article's summary is hashed once; lists (a keyword's thousands
@@ -107,7 +112,7 @@ export function unitSignatures(room: ReadingRoom): Map<string, string> {
     // same (a scan that read 县 right and one corrected from 具 give one text).
     // List entries show no marks, so summaries leave corrections out.
     // `keywords` says which keywords link to a page: that changes when other articles take a keyword up.
-    sigs.set(`a:${v.article.id}`, hash([whole(v.article), summary(v.prev), summary(v.next), list(v.related), v.citation, v.issue.url, pageSummary(v.page), v.page.meta, v.keywords, v.reporterUrls, v.jsonPointer]));
+    sigs.set(`a:${v.article.id}`, hash([whole(v.article), summary(v.prev), summary(v.next), list(v.related), v.citation, v.issue.url, pageSummary(v.page), v.page.meta, v.keywords, v.jsonPointer]));
   }
   // Note: `page` keeps every other field of the page: section, meta, furniture.
   const pageWhole = (p: ArchivePage) => {
@@ -119,8 +124,9 @@ export function unitSignatures(room: ReadingRoom): Map<string, string> {
     sigs.set(`p:${v.page.url}`, hash([pageWhole(v.page), v.issue.url, v.issue.pages.map(pageSummary), pageSummary(v.prev), pageSummary(v.next)]));
   }
   for (const v of room.issues) {
-    // The issue's JSON file holds its pages and articles whole.
-    sigs.set(`i:${v.issue.url}`, hash([v.issue.pages.map(pageWhole), v.prev?.url ?? null, v.prev?.date ?? null, v.next?.url ?? null, v.next?.date ?? null, v.articles]));
+    sigs.set(`i:${v.issue.url}`, hash([v.issue.pages.map((p) => [pageSummary(p), p.meta, list(p.articles)]), v.prev?.url ?? null, v.prev?.date ?? null, v.next?.url ?? null, v.next?.date ?? null, v.articles]));
+    // The issue's JSON file holds its pages and articles whole, and nothing from other issues (so a shard build writes it).
+    sigs.set(`j:${v.issue.url}`, hash(v.issue.pages.map(pageWhole)));
   }
   for (const g of room.reporters) sigs.set(`r:${g.slug}`, hash(g.name + '\n' + list(g.articles)));
   // A surname page lists the reporters without a page with their articles, the others with a link and a count.
@@ -145,7 +151,7 @@ export function planRender(previous: Map<string, string>, current: Map<string, s
 
 /** The selection of the units with these keys. */
 export function selectionOf(keys: Iterable<string>): RenderSelection {
-  const selection: RenderSelection = { articles: new Set(), pages: new Set(), issues: new Set(), reporters: new Set(), surnames: new Set(), keywords: new Set(), years: new Set() };
+  const selection: RenderSelection = { articles: new Set(), pages: new Set(), issues: new Set(), issueJson: new Set(), reporters: new Set(), surnames: new Set(), keywords: new Set(), years: new Set() };
   for (const key of keys) {
     const kind = KINDS[key[0]];
     if (kind) selection[kind].add(key.slice(2));
@@ -163,8 +169,10 @@ export function unitFiles(key: string): string[] {
       // The page view, with the OCR text.
       return [`${value}index.html`];
     case 'issues':
-      // The issue's page and the JSON file of its pages and articles.
-      return [`${value}index.html`, `${value}index.json`];
+      return [`${value}index.html`];
+    case 'issueJson':
+      // The JSON file of the issue's pages and articles.
+      return [`${value}index.json`];
     case 'reporters':
       return [`reporters/${value}/index.html`];
     case 'surnames':

@@ -43,7 +43,7 @@ describe('newsArticleLd', () => {
   it('should give the dateline and the dateline reporter as author', () => {
     const ld = newsArticleLd({ ...datelined, dateline: '新华社\u202E长春3月4日电（记者 金津秀）' }, absolute);
     expect(ld.dateline).toBe('新华社长春3月4日电（记者 金津秀）');
-    expect(ld.author).toEqual([{ '@type': 'Person', name: '金津秀', url: 'https://example.org/archive/reporters/%E9%87%91%E6%B4%A5%E7%A7%80/' }]);
+    expect(ld.author).toEqual([{ '@type': 'Person', name: '金津秀', url: `https://example.org/archive/reporters/${encodeURIComponent('姓')}/${encodeURIComponent('金')}/#${encodeURIComponent('金津秀')}` }]);
     // The description is the page's <meta name="description">; JSON-LD does not repeat it.
     expect(ld).not.toHaveProperty('description');
     expect(ld).not.toHaveProperty('mainEntityOfPage');

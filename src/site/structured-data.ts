@@ -7,6 +7,7 @@
 import type { ArchiveArticle, ArchiveIssue, ArchivePage } from '../types.ts';
 import { plainText } from '../render/clean-text.ts';
 import { citation, slugify, type ArticleView } from './collections.ts';
+import { surnameOf } from '../segment/names.ts';
 import { headlineText, isoDate } from './filters.ts';
 
 /** Turns a site-relative URL into an absolute one. */
@@ -37,10 +38,9 @@ export function safeJson(value: unknown, indent?: number): string {
  *
  * @param article The article.
  * @param absolute URL maker.
- * @param reporterUrls Where each reporter links (`ArticleView.reporterUrls`); by default their own page.
  * @returns A JSON-LD object.
  */
-export function newsArticleLd(article: ArchiveArticle, absolute: Absolute, reporterUrls?: string[]): Record<string, unknown> {
+export function newsArticleLd(article: ArchiveArticle, absolute: Absolute): Record<string, unknown> {
   const ld: Record<string, unknown> = {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
@@ -55,7 +55,7 @@ export function newsArticleLd(article: ArchiveArticle, absolute: Absolute, repor
   if (article.subhead) ld.alternativeHeadline = plainText(article.subhead);
   if (article.dateline) ld.dateline = plainText(article.dateline);
   if (article.section) ld.printSection = plainText(article.section);
-  if (article.reporters.length) ld.author = article.reporters.map((r, i) => ({ '@type': 'Person', name: plainText(r.name), url: absolute(reporterUrls?.[i] ?? reporterUrl(r.name)) }));
+  if (article.reporters.length) ld.author = article.reporters.map((r) => ({ '@type': 'Person', name: plainText(r.name), url: absolute(reporterUrl(r.name)) }));
   if (article.keywords.length) ld.keywords = article.keywords.map(plainText).join(',');
   return ld;
 }
@@ -185,9 +185,16 @@ export function catalogueEntry(view: Pick<ArticleView, 'article' | 'jsonPointer'
   };
 }
 
-/** Site-relative URL of a reporter's page. */
+/**
+ * Where a reporter's name links: their entry on their surname's page
+ * (`/reporters/姓/张/#张伟`), which lists their articles or, for a reporter of
+ * many, links to their own page. It depends on the name alone, so an article
+ * page stays as it is when other articles of the reporter are added, and a
+ * shard renders it as a build of the whole archive does.
+ */
 export function reporterUrl(name: string): string {
-  return `/reporters/${slugify(name.trim())}/`;
+  const n = name.trim();
+  return `/reporters/姓/${slugify(surnameOf(n))}/#${slugify(n)}`;
 }
 
 /** Site-relative URL of a keyword's page. */

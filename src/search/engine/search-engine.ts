@@ -8,6 +8,7 @@ import { ByteReader } from '../codec.ts';
 import { parseQuery, type QueryTerm } from '../tokenize.ts';
 import { INDEX_VERSION, KEY, type DocMeta, type Fragment, type ShardManifest } from '../types.ts';
 import { SCAN_READING_MARK } from '../fields.ts';
+import { decodeDocs } from '../docs-table.ts';
 
 /** Bytes `start` up to `end` (exclusive) of a file. */
 export interface ByteRange {
@@ -119,37 +120,25 @@ export class SearchEngine {
     if (manifest.version !== INDEX_VERSION) {
       throw new Error(`search: the index has format version ${manifest.version}, this page reads version ${INDEX_VERSION}; rebuild the site`);
     }
-    const r = new ByteReader(await this.fetchBytes(manifest.docsFile));
-    const n = r.varint();
-    let day = 0;
+    const table = decodeDocs(await this.fetchBytes(manifest.docsFile));
+    this.docs = table.docs;
     let total = 0;
     let live = 0;
-    for (let i = 0; i < n; i++) {
-      // Length is stored plus one; 0 marks a doc removed since the first segment was written.
-      const stored = r.varint();
-      const titleEnd = r.varint();
-      const paper = r.varint();
-      const page = r.varint();
-      const z = r.varint();
-      day += z % 2 ? -(z + 1) / 2 : z / 2;
-      const length = Math.max(0, stored - 1);
-      const meta: DocMeta = { length, titleEnd, paper, page, date: new Date(day * 86_400_000).toISOString().slice(0, 10) };
-      if (stored === 0) meta.deleted = true;
-      else {
-        total += length;
-        live++;
-      }
-      this.docs.push(meta);
+    for (const meta of this.docs) {
+      if (meta.deleted) continue;
+      total += meta.length;
+      live++;
     }
-    this.locateFragments(r, n, manifest);
+    this.locateFragments(table.fragments, manifest);
     this.avgLength = live ? total / live : 1;
     this.live = live;
     this.manifest = manifest;
     return manifest;
   }
 
-  /** Read the fragments' compressed lengths (after the docs in the table) and place each in its pack. */
-  private locateFragments(r: ByteReader, n: number, manifest: ShardManifest): void {
+  /** Place each doc's fragment in its pack, from the fragments' compressed lengths. */
+  private locateFragments(lengths: number[], manifest: ShardManifest): void {
+    const n = lengths.length;
     this.fragmentPack = new Int32Array(n).fill(-1);
     this.fragmentStart = new Float64Array(n);
     this.fragmentEnd = new Float64Array(n);
@@ -159,7 +148,7 @@ export class SearchEngine {
         p++;
         at = 0;
       }
-      const length = r.varint();
+      const length = lengths[doc];
       this.fragmentPack[doc] = length ? p : -1;
       this.fragmentStart[doc] = at;
       at += length;

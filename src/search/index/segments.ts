@@ -288,7 +288,7 @@ function holdsRemoved(buf: Uint8Array, remap: Int32Array, firstMoved: number): b
 const BIGRAM_BYTE = KEY.bigram.charCodeAt(0);
 
 /** A cursor over encoded postings (see `Postings`): doc, count and the span of its positions. */
-class PostingsCursor {
+export class PostingsCursor {
   private pos = 0;
   private left: number;
   doc = 0;

@@ -12,6 +12,7 @@ import { INDEX_VERSION, type DocMeta, type ShardManifest, type ShardRef } from '
 import type { Postings } from './build-index.ts';
 import type { PackedFragments } from './fragment-packs.ts';
 import { FileWriter } from '../../util/files.ts';
+import { encodeDocs } from '../docs-table.ts';
 
 /** What to write: the terms with their postings, docs and fragments. */
 export interface IndexFiles {
@@ -43,8 +44,11 @@ export interface PatchedTerms {
   firstLength(i: number): number;
 }
 
+/** Target size of one term shard in bytes before compression, unless told otherwise. */
+export const SHARD_BYTES = 24 * 1024;
+
 export interface WriteOptions {
-  /** Target size of one shard in bytes before compression. Default 24 KiB. */
+  /** Target size of one shard in bytes before compression. Default `SHARD_BYTES`. */
   shardBytes?: number;
   /**
    * Files the destination already has, relative path → content hash: such a
@@ -120,16 +124,13 @@ export class ShardCutter {
 
 const hash = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
-const zigzag = (n: number) => (n >= 0 ? n * 2 : -n * 2 - 1);
-const days = (date: string) => Math.round(Date.parse(date + 'T00:00:00Z') / 86_400_000);
-
 /**
  * Write the index into `dir` (created; previous contents removed).
  *
  * @returns The manifest and the size on disk.
  */
 export async function writeIndex(index: IndexFiles, dir: string, options: WriteOptions = {}): Promise<WrittenIndex> {
-  const budget = options.shardBytes ?? 24 * 1024;
+  const budget = options.shardBytes ?? SHARD_BYTES;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 's'), { recursive: true });
   fs.mkdirSync(path.join(dir, 'f'), { recursive: true });
@@ -210,21 +211,7 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
     throw e;
   }
 
-  const docs = new ByteWriter();
-  docs.varint(index.docs.length);
-  let prevDays = 0;
-  for (const d of index.docs) {
-    // Length is stored plus one; 0 marks a deleted doc.
-    docs.varint(d.deleted ? 0 : d.length + 1);
-    docs.varint(d.titleEnd);
-    docs.varint(d.paper);
-    docs.varint(d.page);
-    const day = days(d.date);
-    docs.varint(zigzag(day - prevDays));
-    prevDays = day;
-  }
-  for (const length of packs.lengths) docs.varint(length);
-  const docsData = docs.finish();
+  const docsData = encodeDocs(index.docs, packs.lengths);
   const docsFile = `docs-${hash(docsData)}.bin`;
   put(docsFile, docsData);
 

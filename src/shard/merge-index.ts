@@ -1,0 +1,159 @@
+/**
+ * One search index over the shards' indexes. Each shard's docs take the
+ * next block of doc ids (its `base` … `base + docs - 1`), so a term's
+ * postings over all shards are the shards' postings one after the other:
+ * only the first doc delta of each is rewritten (the rest of the bytes are
+ * copied), and the terms of every shard, merged in key order, are cut into
+ * one segment by the byte budget a build cuts by. A query then reads as
+ * many bytes as in a single build's index, where one segment per shard
+ * would read a term shard of every shard for every term.
+ *
+ * The shards' fragment packs stay in their folders, under
+ * `search-index/<part>/f/`; the manifest lists them with their first doc
+ * moved to the merged doc ids, so the engine reads them as a single build's.
+ * The docs table (with the fragments' lengths) is written again for all
+ * docs, its papers numbered over all shards.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { ByteReader, ByteWriter } from '../search/codec.ts';
+import { decodeDocs, encodeDocs } from '../search/docs-table.ts';
+import { INDEX_VERSION, KEY, type DocMeta, type FragmentPack, type ShardManifest, type ShardRef } from '../search/types.ts';
+import { SHARD_BYTES, ShardCutter } from '../search/index/write-index.ts';
+import { PostingsCursor } from '../search/index/segments.ts';
+import { FileWriter } from '../util/files.ts';
+import { ArchiveError } from '../util/errors.ts';
+
+/** A shard's index folder and the name of its part in the merged index. */
+export interface IndexPart {
+  name: string;
+  /** The shard's `search-index/` folder. */
+  dir: string;
+}
+
+const hash = (data: Uint8Array) => createHash('sha256').update(data).digest('hex').slice(0, 16);
+
+/**
+ * Write the merged index into `dest`: term shards, docs table, manifest.
+ *
+ * @param parts In doc id order (see `partOrder` in merge.ts).
+ * @returns The shards' files to link in (their fragment packs), path
+ *   relative to `dest` → source file; the manifest; files written.
+ */
+export async function mergeIndex(parts: IndexPart[], dest: string, shardBytes = SHARD_BYTES): Promise<{ links: Map<string, string>; manifest: ShardManifest; written: number }> {
+  const papers: ShardManifest['papers'] = [];
+  const docs: DocMeta[] = [];
+  const lengths: number[] = [];
+  const packs: FragmentPack[] = [];
+  const links = new Map<string, string>();
+  const sources: Array<{ terms: Iterator<[string, Uint8Array]>; base: number }> = [];
+  for (const part of parts) {
+    const manifest = readManifest(part.dir);
+    const base = docs.length;
+    // The shard's paper numbers → the merged ones.
+    const paper = manifest.papers.map((p) => {
+      const at = papers.findIndex((q) => q.id === p.id);
+      return at >= 0 ? at : papers.push(p) - 1;
+    });
+    const own = decodeDocs(fs.readFileSync(path.join(part.dir, manifest.docsFile)));
+    if (own.docs.length !== manifest.docs) throw new ArchiveError(`${part.dir}: the docs table holds ${own.docs.length} docs, the manifest says ${manifest.docs}: build the shard again`);
+    for (const d of own.docs) docs.push({ ...d, paper: paper[d.paper] ?? d.paper });
+    lengths.push(...own.fragments);
+    for (const p of manifest.fragments) packs.push({ file: `${part.name}/${p.file}`, first: base + p.first });
+    // Note: a build writes one segment, but a segment's postings hold the shard's own doc ids whatever their number.
+    for (const shards of manifest.segments) sources.push({ terms: termsOf(part.dir, shards), base });
+    for (const p of manifest.fragments) links.set(`${part.name}/${p.file}`, path.join(part.dir, p.file));
+  }
+
+  fs.mkdirSync(path.join(dest, 's'), { recursive: true });
+  const writer = new FileWriter();
+  let written = 0;
+  const put = (rel: string, data: Uint8Array | string) => {
+    writer.write(path.join(dest, rel), data);
+    written++;
+  };
+  const segment: ShardRef[] = [];
+  const cut = new ShardCutter(shardBytes, (data, from, to) => {
+    const file = `s/${hash(data)}.bin`;
+    put(file, data);
+    segment.push({ from, to, file });
+  });
+  for (const [key, postings] of mergedTerms(sources)) cut.add(key, concatPostings(postings, key[0] === KEY.bigram));
+  cut.flush();
+  const table = encodeDocs(docs, lengths);
+  const docsFile = `docs-${hash(table)}.bin`;
+  put(docsFile, table);
+  const manifest: ShardManifest = { version: INDEX_VERSION, docs: docs.length, docsFile, papers, segments: [segment], fragments: packs };
+  put('manifest.json', JSON.stringify(manifest));
+  await writer.flush();
+  return { links, manifest, written };
+}
+
+/** The terms of one segment in key order, its shards read one at a time. */
+function* termsOf(dir: string, shards: ShardRef[]): Generator<[string, Uint8Array]> {
+  for (const s of shards) {
+    const r = new ByteReader(fs.readFileSync(path.join(dir, s.file)));
+    for (let n = r.varint(); n > 0; n--) {
+      const key = r.string();
+      yield [key, r.bytes(r.varint())];
+    }
+  }
+}
+
+/** The terms of all sources in key order, each with its postings from every source that has it (in source order). */
+function* mergedTerms(sources: Array<{ terms: Iterator<[string, Uint8Array]>; base: number }>): Generator<[string, Array<{ data: Uint8Array; base: number }>]> {
+  const heads = sources.map((s) => s.terms.next());
+  for (;;) {
+    let key: string | null = null;
+    for (const h of heads) if (!h.done && (key === null || h.value[0] < key)) key = h.value[0];
+    if (key === null) return;
+    const postings: Array<{ data: Uint8Array; base: number }> = [];
+    heads.forEach((h, i) => {
+      if (h.done || h.value[0] !== key) return;
+      postings.push({ data: h.value[1], base: sources[i].base });
+      heads[i] = sources[i].terms.next();
+    });
+    yield [key, postings];
+  }
+}
+
+/**
+ * One term's postings over several shards, doc ids offset by each shard's
+ * base (ascending: later shards have higher bases). Each part's bytes are
+ * copied but for its first doc delta; its docs are walked to find its last.
+ */
+export function concatPostings(parts: Array<{ data: Uint8Array; base: number }>, positional: boolean): Uint8Array {
+  if (parts.length === 1 && parts[0].base === 0) return parts[0].data;
+  const body = new ByteWriter(parts.reduce((n, p) => n + p.data.length, 8));
+  let docs = 0;
+  let last = 0;
+  for (const { data, base } of parts) {
+    const c = new PostingsCursor(data, positional);
+    if (!c.next()) continue;
+    // The first doc under its new delta, then everything after its delta as it is.
+    body.varint(base + c.doc - last);
+    body.varint(c.count);
+    body.bytes(data.subarray(c.posStart));
+    docs++;
+    while (c.next()) docs++;
+    last = base + c.doc;
+  }
+  const w = new ByteWriter(body.length + 8);
+  w.varint(docs);
+  w.bytes(body.finish());
+  return w.finish();
+}
+
+function readManifest(dir: string): ShardManifest {
+  let manifest: ShardManifest;
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as ShardManifest;
+  } catch {
+    throw new ArchiveError(`${dir}: no readable manifest.json: build the shard again`);
+  }
+  if (manifest.version !== INDEX_VERSION) throw new ArchiveError(`${dir}: search index version ${manifest.version}, this archive writes version ${INDEX_VERSION}: build the shard again`);
+  // A merged index names packs in its shards' folders.
+  if (manifest.fragments.some((p) => !p.file.startsWith('f/'))) throw new ArchiveError(`${dir}: already a merged index; merge the shards it was merged from`);
+  return manifest;
+}
