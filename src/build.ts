@@ -21,10 +21,11 @@ import { filesOf, lockSite, mirrorFiles, newBuildId, openSite, pointAt, readChan
 import { setArchive } from './site/archive-source.ts';
 import { roomOf } from './site/index.ts';
 import { planRender, renderPasses, selectionOf, unitFiles, unitSignatures, type RenderSelection } from './site/render-plan.ts';
-import configure from '../eleventy.config.ts';
+import configure from './site/eleventy-config.ts';
 import type { SearchState } from './search/index/segments.ts';
 import { runIndexJob, runIndexJobInWorker, type IndexJob, type IndexJobResult } from './search/index/index-job.ts';
-import { bundleClient } from './search/client/bundle.ts';
+import { writeClient } from './search/client/bundle.ts';
+import { runningFile } from './util/compiled.ts';
 
 export type ProgressStage = 'Parsing' | 'Rendering' | 'Indexing';
 
@@ -47,10 +48,11 @@ export interface CollectOptions {
  * Version of the code whose output the cache keeps (read at each build): the
  * analysis module and everything it imports, plus the dictionaries beside
  * jieba and jieba's version. Nothing else counts, so changing the site or the search page does
- * not parse every scan again.
+ * not parse every scan again. It is the code as it runs, so the compiled
+ * code and the TypeScript sources have versions of their own.
  */
 const analyzeVersion = () =>
-  codeVersion([...importGraph(path.join(import.meta.dirname, 'parse/analyze-text.ts')), path.join(import.meta.dirname, 'enrich'), require.resolve('nodejieba/package.json')]);
+  codeVersion([...importGraph(runningFile(path.join(import.meta.dirname, 'parse/analyze-text.ts'))), path.join(import.meta.dirname, 'enrich'), require.resolve('nodejieba/package.json')]);
 
 /**
  * Read, parse and enrich every scan under the input folder. Unchanged scans
@@ -335,7 +337,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     recordTime('index', index.ms);
     shards = index.manifest.segments.reduce((n, seg) => n + seg.length, 0);
     options.onStage?.(`Indexed ${plural(index.indexed, 'article')} for search${index.full ? '' : ' (patching the index of the last build)'}`);
-    const bundled = time('bundle', () => bundleClient(staging));
+    const bundled = time('bundle', () => writeClient(staging));
     fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');
     lock.check();
     // Files in the scratch folder, known without listing it (a first build publishes it as it is).
@@ -521,7 +523,7 @@ async function renderUnits(archive: Archive, keys: string[], all: boolean, optio
  * Static files and the search bundle are written by every build anyway and
  * land only where their bytes changed.
  */
-const siteCodeVersion = () => codeVersion([...importGraph(path.join(import.meta.dirname, '../eleventy.config.ts')), TEMPLATES]);
+const siteCodeVersion = () => codeVersion([...importGraph(runningFile(path.join(import.meta.dirname, 'site/eleventy-config.ts'))), TEMPLATES]);
 
 interface RenderState {
   siteVersion: string;
@@ -654,7 +656,7 @@ export async function renderSite(
   const { default: Eleventy } = await import('@11ty/eleventy');
   const templates = options.templates ?? TEMPLATES;
   if (!fs.existsSync(templates)) throw new ArchiveError(`no templates folder at ${templates}`);
-  // Note: the config function is passed in, not loaded from eleventy.config.ts by path,
+  // Note: the config function is passed in, not loaded from a config file by path,
   // so no TypeScript loader is needed inside Eleventy (and vitest can run builds).
   const elev = new Eleventy(templates, options.output, {
     pathPrefix: options.basePath,

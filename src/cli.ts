@@ -1,17 +1,13 @@
 /**
- * `archive` command line: parse, build, serve.
+ * `archive` command line: parse, build, serve, add, search.
+ *
+ * Note: each command imports the modules it needs when it runs, so
+ * `archive --help` loads nothing more than this file, and `archive search`
+ * or `archive parse` never load Eleventy, the renderer or the build.
  */
 import path from 'node:path';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseCommand } from './cli/parse-command.ts';
-import { build, normalizeBasePath } from './build.ts';
-import { formatProblem } from './util/errors.ts';
-import { debugEnabled, timings } from './util/timing.ts';
-import { serveStatic } from './serve/static-server.ts';
-import { searchCommand } from './cli/search-command.ts';
-import { addScans } from './cli/add-command.ts';
-import { Progress } from './util/progress.ts';
 
 const HELP = `archive — static archive of OCR'd newspaper pages
 
@@ -93,12 +89,14 @@ async function main(argv: string[]): Promise<number> {
     process.env.SITE_URL = url.href;
   }
   switch (command) {
-    case 'parse':
+    case 'parse': {
       if (positionals.length !== 1) {
         console.error('archive parse: give exactly one scan file, e.g. archive parse articles/jlrb/2023-02-01/3.txt --json');
         return 2;
       }
+      const { parseCommand } = await import('./cli/parse-command.ts');
       return parseCommand(positionals[0], values.json === true);
+    }
     case 'build':
       warnNoSiteUrl();
       return runBuild(values);
@@ -109,6 +107,7 @@ async function main(argv: string[]): Promise<number> {
         console.error('archive add: give scan files (with --paper, --date, --page) or a folder laid out like articles/');
         return 2;
       }
+      const { addScans } = await import('./cli/add-command.ts');
       const { code, added } = addScans(positionals, {
         input: values.input ?? 'articles',
         paper: values.paper,
@@ -132,6 +131,7 @@ async function main(argv: string[]): Promise<number> {
         console.error(`archive search: --limit must be a whole number, not "${values.limit}"`);
         return 2;
       }
+      const { searchCommand } = await import('./cli/search-command.ts');
       return searchCommand(positionals[0], {
         site: values.site ?? values.output ?? '_site',
         limit,
@@ -161,6 +161,7 @@ function warnNoSiteUrl(): void {
 type Values = { input?: string; output?: string; 'base-path'?: string; strict?: boolean; full?: boolean; port?: string };
 
 async function runBuild(values: Values): Promise<number> {
+  const [{ build }, { formatProblem }, { debugEnabled, timings }, { Progress }] = await Promise.all([import('./build.ts'), import('./util/errors.ts'), import('./util/timing.ts'), import('./util/progress.ts')]);
   const progress = new Progress();
   const result = await build({
     input: values.input,
@@ -182,6 +183,7 @@ async function runBuild(values: Values): Promise<number> {
 }
 
 async function serve(values: Values): Promise<number> {
+  const [{ normalizeBasePath }, { serveStatic }] = await Promise.all([import('./build.ts'), import('./serve/static-server.ts')]);
   const output = values.output ?? '_site';
   const basePath = normalizeBasePath(values['base-path']);
   await runBuild(values);
