@@ -42,6 +42,9 @@ for (const file of fs.readdirSync(SRC, { recursive: true, encoding: 'utf8' })) {
   fs.copyFileSync(path.join(SRC, file), path.join(scratch, file));
 }
 fs.writeFileSync(path.join(scratch, 'compiled.json'), JSON.stringify({ started }) + '\n');
-fs.rmSync(DIST, { recursive: true, force: true });
+// The old dist/ moves aside first, so there is no dist/ only between two renames.
+const old = `${DIST}.old-${process.pid}`;
+if (fs.existsSync(DIST)) fs.renameSync(DIST, old);
 fs.renameSync(scratch, DIST);
+fs.rmSync(old, { recursive: true, force: true });
 console.error(`compile: src/ → ${path.relative(ROOT, DIST)}/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
