@@ -1,28 +1,6 @@
 /**
- * Eleventy configuration: templates/ in, the site plugin from src/site,
- * public/ copied as-is. `archive build` calls the default export directly
- * (so it also runs under vitest, without a TypeScript config loader) and
- * passes the output folder and base path; plain Eleventy works too:
- * `npx tsx node_modules/@11ty/eleventy/cmd.cjs --config=eleventy.config.ts`.
+ * Eleventy configuration, for plain Eleventy
+ * (`npx tsx node_modules/@11ty/eleventy/cmd.cjs --config=eleventy.config.ts`);
+ * it is src/site/eleventy-config.ts, which `archive build` uses.
  */
-import path from 'node:path';
-import { HtmlBasePlugin } from '@11ty/eleventy';
-import { sitePlugin } from './src/site/index.ts';
-
-export default function configure(eleventyConfig: any) {
-  eleventyConfig.addPlugin(HtmlBasePlugin);
-  eleventyConfig.addPlugin(sitePlugin);
-  // Relative to this file, so builds work from any working directory.
-  eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(import.meta.dirname, 'public')) + '/']: '/' });
-  eleventyConfig.setTemplateFormats(['njk', 'md', '11ty.js']);
-  // Note: file creation costs kernel time on the calling thread; async writes
-  // run on libuv's thread pool, so rendering goes on while the other core writes.
-  eleventyConfig.configureTemplateHandling({ writeMode: 'async' });
-  // Note: Markdown pages set `templateEngineOverride: md` in their front matter
-  // (htmlTemplateEngine/markdownTemplateEngine exist only in a config file's return value).
-}
-
-export const config = {
-  // Note: no dir.output here: it would override the output folder `archive build` passes (default _site).
-  dir: { input: 'templates', includes: '_includes', data: '_data' },
-};
+export { default, config } from './src/site/eleventy-config.ts';

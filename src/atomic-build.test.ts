@@ -9,17 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { build } from './build.ts';
 import { lockSite } from './output/site-folder.ts';
 import { listFiles } from './util/files.ts';
 import { synthArchive } from '../scripts/synth-archive.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
-const CLI = path.join(ROOT, 'src/cli.ts');
-// Note: the CLI itself under tsx's loader, not bin/archive.js, which runs it in a second process (a kill would hit only the launcher).
-const NODE_ARGS = ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm')).href, CLI];
+// Note: bin/archive.js runs the CLI in its own process (compiled, or the sources under tsx), so a kill hits the build itself.
+const NODE_ARGS = [path.join(ROOT, 'bin/archive.js')];
 
 /** File → content hash of a site. */
 function snapshot(site: string): Record<string, string> {

@@ -21,10 +21,10 @@ import { filesOf, lockSite, mirrorFiles, newBuildId, openSite, pointAt, readChan
 import { setArchive } from './site/archive-source.ts';
 import { roomOf } from './site/index.ts';
 import { planRender, renderPasses, selectionOf, unitFiles, unitSignatures, type RenderSelection } from './site/render-plan.ts';
-import configure from '../eleventy.config.ts';
 import type { SearchState } from './search/index/segments.ts';
 import { runIndexJob, runIndexJobInWorker, type IndexJob, type IndexJobResult } from './search/index/index-job.ts';
-import { bundleClient } from './search/client/bundle.ts';
+import { writeClient } from './search/client/bundle.ts';
+import { runningFile } from './util/compiled.ts';
 import { parseOnly, takes } from './shard/only.ts';
 import { summarize, writeSummary } from './shard/summary.ts';
 
@@ -56,10 +56,11 @@ export interface CollectOptions {
  * Version of the code whose output the cache keeps (read at each build): the
  * analysis module and everything it imports, plus the dictionaries beside
  * jieba and jieba's version. Nothing else counts, so changing the site or the search page does
- * not parse every scan again.
+ * not parse every scan again. It is the code as it runs, so the compiled
+ * code and the TypeScript sources have versions of their own.
  */
 const analyzeVersion = () =>
-  codeVersion([...importGraph(path.join(import.meta.dirname, 'parse/analyze-text.ts')), path.join(import.meta.dirname, 'enrich'), require.resolve('nodejieba/package.json')]);
+  codeVersion([...importGraph(runningFile(path.join(import.meta.dirname, 'parse/analyze-text.ts'))), path.join(import.meta.dirname, 'enrich'), require.resolve('nodejieba/package.json')]);
 
 /**
  * Read, parse and enrich every scan under the input folder. Unchanged scans
@@ -348,7 +349,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     recordTime('index', index.ms);
     shards = index.manifest.segments.reduce((n, seg) => n + seg.length, 0);
     options.onStage?.(`Indexed ${plural(index.indexed, 'article')} for search${index.full ? '' : ' (patching the index of the last build)'}`);
-    const bundled = time('bundle', () => bundleClient(staging));
+    const bundled = time('bundle', () => writeClient(staging));
     fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');
     if (only) writeSummary(staging, summarize(archive, only.spec, { code: siteCode(), basePath, siteUrl: process.env.SITE_URL || null }));
     lock.check();
@@ -536,7 +537,7 @@ export async function renderUnits(archive: Archive, keys: string[], all: boolean
  * Static files and the search bundle are written by every build anyway and
  * land only where their bytes changed.
  */
-const siteCodeVersion = () => codeVersion([...importGraph(path.join(import.meta.dirname, '../eleventy.config.ts')), TEMPLATES]);
+const siteCodeVersion = () => codeVersion([...importGraph(runningFile(path.join(import.meta.dirname, 'site/eleventy-config.ts'))), TEMPLATES]);
 
 interface RenderState {
   siteVersion: string;
@@ -690,10 +691,11 @@ export async function renderSite(
   },
 ): Promise<number> {
   setArchive(archive, options.selection ?? null);
-  const { default: Eleventy } = await import('@11ty/eleventy');
+  // Note: Eleventy (about 0.5 s to load) is loaded only when something is rendered, not by a build that changed nothing.
+  const [{ default: Eleventy }, { default: configure }] = await Promise.all([import('@11ty/eleventy'), import('./site/eleventy-config.ts')]);
   const templates = options.templates ?? TEMPLATES;
   if (!fs.existsSync(templates)) throw new ArchiveError(`no templates folder at ${templates}`);
-  // Note: the config function is passed in, not loaded from eleventy.config.ts by path,
+  // Note: the config function is passed in, not loaded from a config file by path,
   // so no TypeScript loader is needed inside Eleventy (and vitest can run builds).
   const elev = new Eleventy(templates, options.output, {
     pathPrefix: options.basePath,

@@ -1,18 +1,13 @@
 /**
- * `archive` command line: parse, build, serve.
+ * `archive` command line: parse, build, serve, add, search.
+ *
+ * Note: each command imports the modules it needs when it runs, so
+ * `archive --help` loads nothing more than this file, and `archive search`
+ * or `archive parse` never load Eleventy, the renderer or the build.
  */
 import path from 'node:path';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parseCommand } from './cli/parse-command.ts';
-import { build, normalizeBasePath } from './build.ts';
-import { merge } from './shard/merge.ts';
-import { formatProblem } from './util/errors.ts';
-import { debugEnabled, timings } from './util/timing.ts';
-import { serveStatic } from './serve/static-server.ts';
-import { searchCommand } from './cli/search-command.ts';
-import { addScans } from './cli/add-command.ts';
-import { Progress } from './util/progress.ts';
 
 const HELP = `archive — static archive of OCR'd newspaper pages
 
@@ -100,12 +95,14 @@ async function main(argv: string[]): Promise<number> {
     process.env.SITE_URL = url.href;
   }
   switch (command) {
-    case 'parse':
+    case 'parse': {
       if (positionals.length !== 1) {
         console.error('archive parse: give exactly one scan file, e.g. archive parse articles/jlrb/2023-02-01/3.txt --json');
         return 2;
       }
+      const { parseCommand } = await import('./cli/parse-command.ts');
       return parseCommand(positionals[0], values.json === true);
+    }
     case 'build':
       warnNoSiteUrl();
       return runBuild(values);
@@ -117,9 +114,10 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       warnNoSiteUrl();
+      const [{ merge }, { Progress }] = await Promise.all([import('./shard/merge.ts'), import('./util/progress.ts')]);
       const progress = new Progress();
       const result = await merge({ shards: positionals, output: values.output, basePath: values['base-path'], onProgress: (stage, done, total) => progress.update(stage, done, total) });
-      printTimings();
+      await printTimings();
       console.log(result.summary);
       return result.exitCode;
     }
@@ -128,6 +126,7 @@ async function main(argv: string[]): Promise<number> {
         console.error('archive add: give scan files (with --paper, --date, --page) or a folder laid out like articles/');
         return 2;
       }
+      const { addScans } = await import('./cli/add-command.ts');
       const { code, added } = addScans(positionals, {
         input: values.input ?? 'articles',
         paper: values.paper,
@@ -151,6 +150,7 @@ async function main(argv: string[]): Promise<number> {
         console.error(`archive search: --limit must be a whole number, not "${values.limit}"`);
         return 2;
       }
+      const { searchCommand } = await import('./cli/search-command.ts');
       return searchCommand(positionals[0], {
         site: values.site ?? values.output ?? '_site',
         limit,
@@ -178,13 +178,15 @@ function warnNoSiteUrl(): void {
 }
 
 /** With DEBUG=archive:*, the time of each stage. */
-function printTimings(): void {
+async function printTimings(): Promise<void> {
+  const { debugEnabled, timings } = await import('./util/timing.ts');
   if (debugEnabled()) for (const t of timings()) console.error(`archive:timing ${t.stage.padEnd(10)} ${t.ms.toFixed(0).padStart(7)} ms  ${t.calls}×`);
 }
 
 type Values = { input?: string; output?: string; 'base-path'?: string; strict?: boolean; full?: boolean; only?: string; port?: string };
 
 async function runBuild(values: Values): Promise<number> {
+  const [{ build }, { formatProblem }, { timings }, { Progress }] = await Promise.all([import('./build.ts'), import('./util/errors.ts'), import('./util/timing.ts'), import('./util/progress.ts')]);
   const progress = new Progress();
   const result = await build({
     input: values.input,
@@ -197,7 +199,7 @@ async function runBuild(values: Values): Promise<number> {
     onStage: (message) => progress.note(message),
   });
   for (const p of result.archive.problems) console.error(formatProblem(p));
-  printTimings();
+  await printTimings();
   // Machine-readable figures for the benchmark script.
   if (process.env.ARCHIVE_REPORT) {
     fs.writeFileSync(process.env.ARCHIVE_REPORT, JSON.stringify({ timings: timings(), maxRssKb: process.resourceUsage().maxRSS, pages: result.archive.issues.reduce((n, i) => n + i.pages.length, 0), articles: result.archive.articles.length }));
@@ -207,6 +209,7 @@ async function runBuild(values: Values): Promise<number> {
 }
 
 async function serve(values: Values): Promise<number> {
+  const [{ normalizeBasePath }, { serveStatic }] = await Promise.all([import('./build.ts'), import('./serve/static-server.ts')]);
   const output = values.output ?? '_site';
   const basePath = normalizeBasePath(values['base-path']);
   await runBuild(values);

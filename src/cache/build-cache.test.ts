@@ -19,6 +19,14 @@ describe('importGraph', () => {
     expect(importGraph(path.join(dir, 'a.ts')).map((f) => path.relative(dir, f))).toEqual(['a.ts', 'c.ts', 'd.ts', path.join('lib', 'b.ts')]);
   });
 
+  it("should follow the compiler's double-quoted imports in compiled .js modules", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'graph-'));
+    fs.writeFileSync(path.join(dir, 'a.js'), 'import { b } from "./b.js";\nexport const c = () => import("./c.js");\n');
+    fs.writeFileSync(path.join(dir, 'b.js'), 'export const b = 1;\n');
+    fs.writeFileSync(path.join(dir, 'c.js'), 'export {};\n');
+    expect(importGraph(path.join(dir, 'a.js')).map((f) => path.relative(dir, f))).toEqual(['a.js', 'b.js', 'c.js']);
+  });
+
   it('should cover every module the analysis uses, so the cache key changes with the parser', () => {
     const files = importGraph(path.join(import.meta.dirname, '../parse/analyze-text.ts')).map((f) => path.relative(path.join(import.meta.dirname, '..'), f));
     expect(files).toEqual(expect.arrayContaining(['parse/parse-page.ts', 'segment/segment-page.ts', 'normalize/rules/index.ts', 'search/tokenize.ts', 'util/chars.ts']));

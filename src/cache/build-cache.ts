@@ -116,7 +116,8 @@ export function codeVersion(paths: string[]): string {
  * The project's source files a module depends on: itself and, transitively,
  * every module it imports by a relative path.
  *
- * @param entry Path of a .ts module.
+ * @param entry Path of a .ts module, or of a compiled .js one (whose
+ *   imports the compiler wrote in double quotes).
  * @returns Full paths, sorted.
  */
 export function importGraph(entry: string): string[] {
@@ -124,7 +125,7 @@ export function importGraph(entry: string): string[] {
   const visit = (file: string) => {
     if (seen.has(file)) return;
     seen.add(file);
-    for (const m of fs.readFileSync(file, 'utf8').matchAll(/(?:\bfrom|\bimport)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)) visit(path.resolve(path.dirname(file), m[1]));
+    for (const m of fs.readFileSync(file, 'utf8').matchAll(/(?:\bfrom|\bimport)\s*\(?\s*(['"])(\.{1,2}\/[^'"]+)\1/g)) visit(path.resolve(path.dirname(file), m[2]));
   };
   visit(path.resolve(entry));
   return [...seen].sort();

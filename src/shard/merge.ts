@@ -15,7 +15,7 @@ import type { Archive } from '../types.ts';
 import { assemble, buildReport, normalizeBasePath, prepareSpare, publish, renderUnits, sameBytes, siteCode, type ProgressStage } from '../build.ts';
 import { cloneInto, filesOf, lockSite, openSite, removeStale } from '../output/site-folder.ts';
 import { roomOf } from '../site/index.ts';
-import { bundleClient } from '../search/client/bundle.ts';
+import { writeClient } from '../search/client/bundle.ts';
 import { ArchiveError } from '../util/errors.ts';
 import { timeAsync, time } from '../util/timing.ts';
 import { overlaps, parseOnly, partName, type Only } from './only.ts';
@@ -92,7 +92,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
       const room = roomOf(archive);
       const keys = [...room.issues.map((v) => `i:${v.issue.url}`), ...room.reporters.map((g) => `r:${g.slug}`), ...room.surnames.map((g) => `s:${g.slug}`), ...room.keywords.map((g) => `k:${g.slug}`), ...room.calendar.map((y) => `y:${y.year}`)];
       made += await renderUnits(archive, keys, false, { output: staging, basePath, templates: options.templates, unitsPerPass: options.unitsPerPass, onProgress: options.onProgress });
-      made += time('bundle', () => bundleClient(staging));
+      made += time('bundle', () => writeClient(staging));
       fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');
       made++;
       const index = await timeAsync('merge index', () => mergeIndex(shards.map((s) => ({ name: s.name, dir: path.join(s.real, 'search-index') })), path.join(staging, 'search-index')));

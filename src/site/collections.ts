@@ -277,6 +277,8 @@ export class RelatedArticles {
   private readonly groups = new Map<string, { members: Int32Array; at: Map<ArchiveArticle, number> }>();
   private readonly slugs = new Map<string, string>();
   private readonly scores: Int32Array;
+  /** Rank of each article's date, higher for newer: ties are broken without comparing date strings. */
+  private readonly newness: Int32Array;
 
   /** @param keywords Keyword groups from `groupByKeyword`. */
   constructor(keywords: Group[]) {
@@ -295,6 +297,9 @@ export class RelatedArticles {
       this.groups.set(g.slug, { members, at });
     }
     this.scores = new Int32Array(this.articles.length);
+    const dates = [...new Set(this.articles.map((a) => a.date))].sort();
+    const rank = new Map(dates.map((d, i) => [d, i]));
+    this.newness = Int32Array.from(this.articles, (a) => rank.get(a.date)!);
   }
 
   /**
@@ -336,7 +341,7 @@ export class RelatedArticles {
   private better(a: number, b: number): boolean {
     const x = this.scores[a];
     const y = this.scores[b];
-    return x !== y ? x > y : this.articles[a].date > this.articles[b].date;
+    return x !== y ? x > y : this.newness[a] > this.newness[b];
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * The site as an Eleventy plugin: global data (`archive`, `site`, `room`),
- * filters, shortcodes and the Markdown engine. eleventy.config.ts mounts it;
+ * filters, shortcodes and the Markdown engine. eleventy-config.ts mounts it;
  * tests mount it on an in-memory build.
  */
 import type { UserConfig } from '@11ty/eleventy';

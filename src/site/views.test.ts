@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
-import configure from '../../eleventy.config.ts';
+import configure from './eleventy-config.ts';
 import { setArchive } from './archive-source.ts';
 import { makeArchive, makeArticle } from './fixtures.ts';
 import type { Archive } from '../types.ts';
