@@ -9,7 +9,7 @@
  * block (ALTO TextBlock, hOCR ocr_par); a line that starts with "　　" is
  * printed indented and written without the indent, as OCR engines do. In a
  * wrapped-style scan (a paragraph per line, a space where the column wrapped)
- * each piece between spaces is a printed line.
+ * each piece between spaces is a printed line, a paragraph's first one indented.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,7 +44,8 @@ function printedBlocks(text: string, wrapped: boolean): string[][] {
       if (blocks[blocks.length - 1].length) blocks.push([]);
       continue;
     }
-    const pieces = wrapped ? line.trim().split(/ +/) : [line.replace(/\s+$/, '')];
+    // A wrapped paragraph is printed with its first line indented; a title (short, one line) is not.
+    const pieces = wrapped ? line.trim().split(/ +/).map((p, i) => (i === 0 && Array.from(line.trim()).length > 16 ? `　　${p}` : p)) : [line.replace(/\s+$/, '')];
     blocks[blocks.length - 1].push(...pieces);
   }
   return blocks.filter((b) => b.length);
@@ -97,8 +98,14 @@ for (const f of FIXTURES) {
         }
         return { box: union(words.map((w) => w.box)), words };
       });
-      return { box: union(lines.map((l) => l.box)), lines };
-    });
+      // A block that the column break cuts is two blocks, as OCR engines find them.
+      const parts = [[]];
+      lines.forEach((l, i) => {
+        if (i && Math.abs(l.box[0] - lines[i - 1].box[0]) > 100) parts.push([]);
+        parts[parts.length - 1].push(l);
+      });
+      return parts.map((p) => ({ box: union(p.map((l) => l.box)), lines: p }));
+    }).flat();
     const right = Math.max(...blocks.map((b) => b.box[0] + b.box[2]));
     return { width: right + 40, height: document.querySelector('main').getBoundingClientRect().height, blocks };
 })()`)) as Measured;

@@ -1,13 +1,13 @@
 /**
- * Bundle the browser code (search page, match highlighting on articles) with
+ * Bundle the browser code (search page, match highlighting on articles, page images) with
  * esbuild into `<site>/js/`. Deterministic: same sources, same bytes.
  */
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 
-const ENTRIES = ['search-page', 'highlight'];
+const ENTRIES = ['search-page', 'highlight', 'page-image'];
 
-/** Write `js/search-page.js` and `js/highlight.js` into the site folder. */
+/** Write `js/search-page.js`, `js/highlight.js` and `js/page-image.js` into the site folder. */
 export function bundleClient(siteDir: string): number {
   buildSync({
     entryPoints: ENTRIES.map((e) => path.join(import.meta.dirname, `${e}.ts`)),

@@ -1,0 +1,138 @@
+/**
+ * The build stage of page images and positions: for each page with an image
+ * or an ALTO/hOCR file, the web-size image (derived once, cached by content),
+ * the positions of its printed lines and each article's zone on the image.
+ * One bad file (an image that does not decode, a layout that does not match
+ * the text) gets one problem line; the page still builds from its text.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { ArchivePage, PageScan, Problem, ScanPage } from '../types.ts';
+import { BuildCache, codeVersion, sha256 } from '../cache/build-cache.ts';
+import type { ReadLayout } from '../scan/read-layouts.ts';
+import { alignLayout } from '../scan/layout-text.ts';
+import { deriveImage, ImageError, type DerivedImage } from './derive-image.ts';
+import { articleLines, zoneOf } from './zones.ts';
+
+const require = createRequire(import.meta.url);
+
+/** Images derived at the same time: libvips already uses both cores on one. */
+const CONCURRENCY = 2;
+
+/** Largest difference of aspect ratio between a layout's page and its image (scans are cropped a little). */
+const ASPECT_TOLERANCE = 0.03;
+
+/** A file of the site that is a file of the image folder: `from` absolute, `to` relative to the site. */
+export interface ImageCopy {
+  from: string;
+  to: string;
+}
+
+/**
+ * Give the pages their `scan` (and their articles their `zone`).
+ *
+ * @param layouts Scan path → its layout (`readLayouts`).
+ * @returns The image files the site needs; `linkImages` puts them in.
+ */
+export async function attachPageScans(
+  pages: ArchivePage[],
+  scans: ScanPage[],
+  layouts: Map<string, ReadLayout>,
+  options: { root: string; cacheDir: string | null; problems: Problem[] },
+): Promise<ImageCopy[]> {
+  const byPath = new Map(scans.map((s) => [s.path, s]));
+  const withFiles = pages.filter((p) => byPath.get(p.source)?.imageFile || layouts.has(p.source));
+  if (!withFiles.length) return [];
+  const cache = new BuildCache(options.cacheDir);
+  const dir = options.cacheDir ? path.join(options.cacheDir, 'images') : fs.mkdtempSync(path.join(os.tmpdir(), 'archive-images-'));
+  const version = codeVersion([path.join(import.meta.dirname, 'derive-image.ts'), path.join(path.dirname(require.resolve('sharp')), '..', 'package.json')]).slice(0, 12);
+  const copies: ImageCopy[] = [];
+  let next = 0;
+  const work = async () => {
+    while (next < withFiles.length) {
+      const page = withFiles[next++];
+      const scan = byPath.get(page.source)!;
+      const image = scan.imageFile ? await pageImage(scan.imageFile, options.root, version, dir, cache, options.problems) : null;
+      attach(page, scan, layouts.get(page.source) ?? null, image, options.problems);
+      if (image) {
+        copies.push({ from: path.join(dir, image.derived.webFile), to: `${page.url}page.webp` });
+        copies.push({ from: path.join(dir, image.derived.fullFile), to: `${page.url}scan${path.extname(image.derived.fullFile)}` });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, work));
+  copies.sort((a, b) => (a.to < b.to ? -1 : 1));
+  return copies;
+}
+
+/** The derived image of a page (from the cache when there), or null with a problem. */
+async function pageImage(file: string, root: string, version: string, dir: string, cache: BuildCache, problems: Problem[]): Promise<{ derived: DerivedImage; digest: string } | null> {
+  const bytes = fs.readFileSync(path.resolve(root, file));
+  const digest = sha256(bytes);
+  const key = `${digest.slice(0, 32)}-${version}`;
+  const cached = cache.get<DerivedImage>('image', key);
+  if (cached && fs.existsSync(path.join(dir, cached.webFile)) && fs.existsSync(path.join(dir, cached.fullFile))) return { derived: cached, digest };
+  try {
+    const derived = await deriveImage(file, bytes, key, dir);
+    cache.set('image', key, derived);
+    return { derived, digest };
+  } catch (e) {
+    if (!(e instanceof ImageError)) throw e;
+    problems.push({ file, message: `${e.message}: the page is shown without its image`, severity: 'warning', ruleId: 'bad-image' });
+    return null;
+  }
+}
+
+/** Set `page.scan` and the articles' zones from the layout and the image. */
+function attach(page: ArchivePage, scan: ScanPage, read: ReadLayout | null, image: { derived: DerivedImage; digest: string } | null, problems: Problem[]): void {
+  let layout = read?.layout ?? null;
+  const aligned = layout ? alignLayout(page.rawText, layout) : null;
+  if (aligned && !aligned.ok) {
+    problems.push({ file: scan.layoutFile!, message: `does not match ${scan.path}: its line ${aligned.line} reads “${aligned.text}” where the layout file has “${aligned.layout}”; positions ignored`, severity: 'warning', ruleId: 'layout-mismatch' });
+    layout = null;
+  }
+  const d = image?.derived;
+  if (layout && d && Math.abs(layout.width / layout.height / (d.width / d.height) - 1) > ASPECT_TOLERANCE) {
+    problems.push({ file: scan.layoutFile!, message: `its page (${layout.width}×${layout.height}) does not have the shape of ${scan.imageFile} (${d.width}×${d.height}); positions ignored`, severity: 'warning', ruleId: 'layout-mismatch' });
+    layout = null;
+  }
+  if (!layout && !d) return;
+  const result: PageScan = {
+    digest: sha256([read?.digest ?? '', image?.digest ?? ''].join('|')).slice(0, 20),
+    image: d
+      ? { web: `${page.url}page.webp`, webWidth: d.webWidth, webHeight: d.webHeight, full: `${page.url}scan${path.extname(d.fullFile)}`, fullWidth: d.width, fullHeight: d.height, fullBytes: d.bytes }
+      : null,
+    width: layout ? layout.width : d!.width,
+    height: layout ? layout.height : d!.height,
+    lines: layout ? layout.lines.map((l) => ({ text: l.text, box: l.box })) : [],
+  };
+  page.scan = result;
+  if (!layout || !d || !aligned?.ok) return;
+  const boxes = layout.lines.map((l) => l.box);
+  articleLines(page, page.rawText.split('\n').length).forEach((textLines, i) => {
+    const own = [...new Set(textLines.flatMap((l) => aligned.lines.get(l) ?? []))].sort((a, b) => a - b);
+    if (own.length) page.articles[i].zone = zoneOf(own, boxes);
+  });
+}
+
+/**
+ * Put the image files into the site folder: hard links to the image folder
+ * (copies across file systems).
+ *
+ * @returns Files written.
+ */
+export function linkImages(copies: ImageCopy[], siteDir: string): number {
+  for (const c of copies) {
+    const to = path.join(siteDir, c.to);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.rmSync(to, { force: true });
+    try {
+      fs.linkSync(c.from, to);
+    } catch {
+      fs.copyFileSync(c.from, to);
+    }
+  }
+  return copies.length;
+}
