@@ -52,7 +52,9 @@ export async function deriveImage(file: string, bytes: Buffer, key: string, dir:
   try {
     meta = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS }).metadata();
   } catch (e) {
-    throw new ImageError(`does not decode as an image (${(e as Error).message})`);
+    const message = (e as Error).message;
+    if (/pixel limit/.test(message)) throw new ImageError(`image too large (more than ${MAX_IMAGE_PIXELS / 1e6} million pixels)`);
+    throw new ImageError(`does not decode as an image (${message})`);
   }
   const { width, height } = meta;
   if (!width || !height) throw new ImageError('does not decode as an image (no size)');

@@ -49,13 +49,16 @@ export async function attachPageScans(
   const dir = options.cacheDir ? path.join(options.cacheDir, 'images') : fs.mkdtempSync(path.join(os.tmpdir(), 'archive-images-'));
   const version = codeVersion([path.join(import.meta.dirname, 'derive-image.ts'), path.join(path.dirname(require.resolve('sharp')), '..', 'package.json')]).slice(0, 12);
   const copies: ImageCopy[] = [];
+  // Problems per page, reported in page order whatever order the images are done in.
+  const found: Problem[][] = withFiles.map(() => []);
   let next = 0;
   const work = async () => {
     while (next < withFiles.length) {
-      const page = withFiles[next++];
+      const n = next++;
+      const page = withFiles[n];
       const scan = byPath.get(page.source)!;
-      const image = scan.imageFile ? await pageImage(scan.imageFile, options.root, version, dir, cache, options.problems) : null;
-      attach(page, scan, layouts.get(page.source) ?? null, image, options.problems);
+      const image = scan.imageFile ? await pageImage(scan.imageFile, options.root, version, dir, cache, found[n]) : null;
+      attach(page, scan, layouts.get(page.source) ?? null, image, found[n]);
       if (image) {
         copies.push({ from: path.join(dir, image.derived.webFile), to: `${page.url}page.webp` });
         copies.push({ from: path.join(dir, image.derived.fullFile), to: `${page.url}scan${path.extname(image.derived.fullFile)}` });
@@ -63,6 +66,7 @@ export async function attachPageScans(
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, work));
+  options.problems.push(...found.flat());
   copies.sort((a, b) => (a.to < b.to ? -1 : 1));
   return copies;
 }

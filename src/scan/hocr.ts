@@ -36,7 +36,7 @@ export function readHocr(html: string): PageLayout {
   let pages = 0;
   const lines: LayoutLine[] = [];
   let block = -1;
-  let usesPar = false;
+  let freshArea = false;
   // Open elements: whether each opened a line, so its close ends it.
   const stack: boolean[] = [];
   let line = null as { text: string; box: Box | null } | null;
@@ -48,10 +48,14 @@ export function readHocr(html: string): PageLayout {
           pages++;
           if (pages === 1) page = bboxOf(attribs.title);
         }
-        if (classes.includes('ocr_par')) {
-          usesPar = true;
+        // A block is a paragraph; a text area's first paragraph is the block the area opened.
+        if (classes.includes('ocr_carea')) {
           block++;
-        } else if (classes.includes('ocr_carea') && !usesPar) block++;
+          freshArea = true;
+        } else if (classes.includes('ocr_par')) {
+          if (!freshArea) block++;
+          freshArea = false;
+        }
         const opens = line === null && pages === 1 && classes.some((c) => LINE_CLASSES.has(c));
         if (opens) line = { text: '', box: bboxOf(attribs.title) };
         stack.push(opens);
