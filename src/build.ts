@@ -26,7 +26,7 @@ import type { SearchState } from './search/index/segments.ts';
 import { runIndexJob, runIndexJobInWorker, type IndexJob, type IndexJobResult } from './search/index/index-job.ts';
 import { bundleClient } from './search/client/bundle.ts';
 import { readLayouts } from './scan/read-layouts.ts';
-import { attachPageScans, linkImages, type ImageCopy } from './images/page-scans.ts';
+import { attachPageScans, linkImages, type PageImages } from './images/page-scans.ts';
 
 export type ProgressStage = 'Parsing' | 'Rendering' | 'Indexing';
 
@@ -70,7 +70,7 @@ export async function collectArchive(options: CollectOptions = {}): Promise<Arch
  * every scan's path, place, sidecar and analysis key (its text and the
  * parser's version), and the problems found. The same key means the same archive.
  */
-async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive; key: string; sources: Map<string, string>; images: ImageCopy[] }> {
+async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive; key: string; sources: Map<string, string>; images: PageImages }> {
   const root = options.root ?? process.cwd();
   const input = path.resolve(root, options.input ?? 'articles');
   const cacheDir = options.cache === undefined ? path.join(root, '.cache') : options.cache;
@@ -345,7 +345,9 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     shards = index.manifest.segments.reduce((n, seg) => n + seg.length, 0);
     options.onStage?.(`Indexed ${plural(index.indexed, 'article')} for search${index.full ? '' : ' (patching the index of the last build)'}`);
     const bundled = time('bundle', () => bundleClient(staging));
-    const imageFiles = time('image links', () => linkImages(images, staging));
+    // The web-size images not in the cache were made meanwhile, beside the render.
+    await timeAsync('image wait', () => images.made);
+    const imageFiles = time('image links', () => linkImages(images.copies, staging));
     fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');
     lock.check();
     // Files in the scratch folder, known without listing it (a first build publishes it as it is).

@@ -7,8 +7,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 
-/** Width of the web-size image, in pixels: a page read at screen width, zoomable to about twice that. */
-export const WEB_WIDTH = 1400;
+/**
+ * Width of the web-size image, in pixels: a page read at screen width,
+ * zoomable to about twice that. Half the width of an A3 page scanned at 300
+ * dpi, so libvips decodes such a JPEG at half size (shrink-on-load), the
+ * largest part of the work.
+ */
+export const WEB_WIDTH = 1240;
+
+/** A JPEG or WebP as given that is no wider than `WEB_WIDTH` and no larger than this serves as its own web-size image. */
+export const WEB_MAX_BYTES = 1024 * 1024;
 
 /** Largest image file accepted: a 600 dpi colour scan of a broadsheet page is about 60 MB. */
 export const MAX_IMAGE_BYTES = 80 * 1024 * 1024;
@@ -23,7 +31,7 @@ export interface DerivedImage {
   bytes: number;
   webWidth: number;
   webHeight: number;
-  /** File names in the image folder: the web-size image, and the image as given. */
+  /** File names in the image folder: the web-size image, and the image as given (the same file when the image is small enough). */
   webFile: string;
   fullFile: string;
 }
@@ -37,16 +45,17 @@ export class ImageError extends Error {
 }
 
 /**
- * Derive the web-size image of `file` into `dir` (unless it is there) and
- * copy the image as given beside it, both named by `key`.
+ * Read the size of `file` (its header only), copy it into `dir` and name
+ * its web-size image, both by `key`. The web-size image is made by the
+ * `write` returned (null when there is nothing to make), so the build can
+ * make it while it renders: the pages need only the sizes.
  *
  * @param key Content hash of the image and the version of this code.
- * @throws ImageError for a file that does not decode as an image or is too large.
+ * @throws ImageError for a file that does not decode as an image or is too large; `write` throws it for pixel data that does not decode.
  */
-export async function deriveImage(file: string, bytes: Buffer, key: string, dir: string): Promise<DerivedImage> {
+export async function deriveImage(file: string, bytes: Buffer, key: string, dir: string): Promise<{ derived: DerivedImage; write: (() => Promise<void>) | null }> {
   if (bytes.length > MAX_IMAGE_BYTES) throw new ImageError(`image too large (${(bytes.length / 1048576).toFixed(0)} MB; the limit is ${MAX_IMAGE_BYTES / 1048576} MB)`);
   const ext = path.extname(file).toLowerCase().replace('.jpeg', '.jpg');
-  const webFile = `${key}.webp`;
   const fullFile = `${key}${ext}`;
   let meta: Metadata;
   try {
@@ -63,20 +72,22 @@ export async function deriveImage(file: string, bytes: Buffer, key: string, dir:
   const webWidth = Math.min(WEB_WIDTH, width);
   const webHeight = Math.round((height * webWidth) / width);
   fs.mkdirSync(dir, { recursive: true });
+  const asGiven = width <= WEB_WIDTH && bytes.length <= WEB_MAX_BYTES && meta.format !== 'png';
+  const webFile = asGiven ? fullFile : `${key}-web.jpg`;
   const web = path.join(dir, webFile);
-  if (!fs.existsSync(web)) {
+  const full = path.join(dir, fullFile);
+  if (!fs.existsSync(full)) writeAtomic(full, bytes);
+  const write = async () => {
     let out: Buffer;
     try {
-      // Note: effort 2 of 6 keeps WebP encoding about as quick as JPEG, for files a fifth smaller.
-      out = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' }).resize({ width: webWidth }).webp({ quality: 72, effort: 2 }).toBuffer();
+      // Note: JPEG, not WebP: WebP took twice as long to encode even at effort 0, for files a seventh smaller.
+      out = await sharp(bytes, { limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'error' }).resize({ width: webWidth }).jpeg({ quality: 72 }).toBuffer();
     } catch (e) {
       throw new ImageError(`does not decode as an image (${(e as Error).message})`);
     }
     writeAtomic(web, out);
-  }
-  const full = path.join(dir, fullFile);
-  if (!fs.existsSync(full)) writeAtomic(full, bytes);
-  return { width, height, bytes: bytes.length, webWidth, webHeight, webFile, fullFile };
+  };
+  return { derived: { width, height, bytes: bytes.length, webWidth, webHeight, webFile, fullFile }, write: asGiven || fs.existsSync(web) ? null : write };
 }
 
 /** Write a file under a temporary name and rename it, so a killed build never leaves half a file under the name. */

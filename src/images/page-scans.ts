@@ -34,53 +34,97 @@ export interface ImageCopy {
  * Give the pages their `scan` (and their articles their `zone`).
  *
  * @param layouts Scan path → its layout (`readLayouts`).
- * @returns The image files the site needs; `linkImages` puts them in.
+ * @returns The image files the site needs (`linkImages` puts them in), and
+ *   the making of the web-size images that are not in the cache yet, to
+ *   await before linking them (it never rejects: a failure is a problem).
  */
 export async function attachPageScans(
   pages: ArchivePage[],
   scans: ScanPage[],
   layouts: Map<string, ReadLayout>,
   options: { root: string; cacheDir: string | null; problems: Problem[] },
-): Promise<ImageCopy[]> {
+): Promise<PageImages> {
   const byPath = new Map(scans.map((s) => [s.path, s]));
   const withFiles = pages.filter((p) => byPath.get(p.source)?.imageFile || layouts.has(p.source));
-  if (!withFiles.length) return [];
+  if (!withFiles.length) return { copies: [], made: Promise.resolve() };
   const cache = new BuildCache(options.cacheDir);
   const dir = options.cacheDir ? path.join(options.cacheDir, 'images') : fs.mkdtempSync(path.join(os.tmpdir(), 'archive-images-'));
   const version = codeVersion([path.join(import.meta.dirname, 'derive-image.ts'), path.join(path.dirname(require.resolve('sharp')), '..', 'package.json')]).slice(0, 12);
   const copies: ImageCopy[] = [];
   // Problems per page, reported in page order whatever order the images are done in.
   const found: Problem[][] = withFiles.map(() => []);
+  const writes: Array<() => Promise<void>> = [];
   let next = 0;
   const work = async () => {
     while (next < withFiles.length) {
       const n = next++;
       const page = withFiles[n];
       const scan = byPath.get(page.source)!;
-      const image = scan.imageFile ? await pageImage(scan.imageFile, options.root, version, dir, cache, found[n]) : null;
+      const image = scan.imageFile ? await pageImage(scan.imageFile, { root: options.root, version, dir, cache }, found[n], { writes, problems: options.problems }) : null;
       attach(page, scan, layouts.get(page.source) ?? null, image, found[n]);
       if (image) {
-        copies.push({ from: path.join(dir, image.derived.webFile), to: `${page.url}page.webp` });
-        copies.push({ from: path.join(dir, image.derived.fullFile), to: `${page.url}scan${path.extname(image.derived.fullFile)}` });
+        const { webFile, fullFile } = image.derived;
+        copies.push({ from: path.join(dir, fullFile), to: fullUrl(page, fullFile) });
+        if (webFile !== fullFile) copies.push({ from: path.join(dir, webFile), to: webUrl(page) });
       }
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, work));
   options.problems.push(...found.flat());
   copies.sort((a, b) => (a.to < b.to ? -1 : 1));
-  return copies;
+  return { copies, made: runAll(writes) };
 }
 
+/** What `attachPageScans` gives the build. */
+export interface PageImages {
+  copies: ImageCopy[];
+  made: Promise<void>;
+}
+
+/** Run the jobs `CONCURRENCY` at a time. */
+async function runAll(jobs: Array<() => Promise<void>>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
+    while (next < jobs.length) await jobs[next++]();
+  }));
+}
+
+/** Site URLs of a page's images: the web-size one, and the image as given (`scan.jpg`, `scan.png` …; see `unitFiles`). */
+const webUrl = (page: ArchivePage) => `${page.url}page.jpg`;
+const fullUrl = (page: ArchivePage, fullFile: string) => `${page.url}scan${path.extname(fullFile)}`;
+
 /** The derived image of a page (from the cache when there), or null with a problem. */
-async function pageImage(file: string, root: string, version: string, dir: string, cache: BuildCache, problems: Problem[]): Promise<{ derived: DerivedImage; digest: string } | null> {
+/**
+ * @param problems Where a problem found now goes.
+ * @param later Where the making of the web-size image goes, and its problem if it fails.
+ */
+async function pageImage(
+  file: string,
+  at: { root: string; version: string; dir: string; cache: BuildCache },
+  problems: Problem[],
+  later: { writes: Array<() => Promise<void>>; problems: Problem[] },
+): Promise<{ derived: DerivedImage; digest: string } | null> {
+  const { root, version, dir, cache } = at;
   const bytes = fs.readFileSync(path.resolve(root, file));
   const digest = sha256(bytes);
   const key = `${digest.slice(0, 32)}-${version}`;
   const cached = cache.get<DerivedImage>('image', key);
   if (cached && fs.existsSync(path.join(dir, cached.webFile)) && fs.existsSync(path.join(dir, cached.fullFile))) return { derived: cached, digest };
   try {
-    const derived = await deriveImage(file, bytes, key, dir);
-    cache.set('image', key, derived);
+    const { derived, write } = await deriveImage(file, bytes, key, dir);
+    if (!write) cache.set('image', key, derived);
+    else
+      later.writes.push(() =>
+        write().then(
+          () => cache.set('image', key, derived),
+          (e: unknown) => {
+            if (!(e instanceof ImageError)) throw e;
+            // Note: the page is rendered by now, naming its web-size image: the image as given stands in for it.
+            fs.copyFileSync(path.join(dir, derived.fullFile), path.join(dir, derived.webFile));
+            later.problems.push({ file, message: `${e.message}: the page shows it as given`, severity: 'warning', ruleId: 'bad-image' });
+          },
+        ),
+      );
     return { derived, digest };
   } catch (e) {
     if (!(e instanceof ImageError)) throw e;
@@ -106,7 +150,7 @@ function attach(page: ArchivePage, scan: ScanPage, read: ReadLayout | null, imag
   const result: PageScan = {
     digest: sha256([read?.digest ?? '', image?.digest ?? ''].join('|')).slice(0, 20),
     image: d
-      ? { web: `${page.url}page.webp`, webWidth: d.webWidth, webHeight: d.webHeight, full: `${page.url}scan${path.extname(d.fullFile)}`, fullWidth: d.width, fullHeight: d.height, fullBytes: d.bytes }
+      ? { web: d.webFile === d.fullFile ? fullUrl(page, d.fullFile) : webUrl(page), webWidth: d.webWidth, webHeight: d.webHeight, full: fullUrl(page, d.fullFile), fullWidth: d.width, fullHeight: d.height, fullBytes: d.bytes }
       : null,
     width: layout ? layout.width : d!.width,
     height: layout ? layout.height : d!.height,

@@ -53,7 +53,7 @@ async function open(url: string, width = 1280): Promise<Page> {
 describe('page images', () => {
   it('should build every page with its image and no problem', () => {
     expect(result.archive.problems).toEqual([]);
-    for (const n of [1, 2, 3, 4]) expect(fs.existsSync(path.join(site, DAY, String(n), 'page.webp'))).toBe(true);
+    for (const n of [1, 2, 3, 4]) expect(fs.existsSync(path.join(site, DAY, String(n), 'page.jpg'))).toBe(true);
   });
 
   for (const [n, kind] of [

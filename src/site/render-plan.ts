@@ -153,7 +153,7 @@ export function unitFiles(key: string): string[] {
       return [`${value}/index.html`];
     case 'pages':
       // The page view (with the OCR text), the JSON file of its articles, and its images when it has them (images/page-scans.ts).
-      return [`${value}index.html`, `${value}index.json`, `${value}page.webp`, ...PAGE_IMAGE_TYPES.map((ext) => `${value}scan${ext}`)];
+      return [`${value}index.html`, `${value}index.json`, `${value}page.jpg`, ...PAGE_IMAGE_TYPES.map((ext) => `${value}scan${ext}`)];
     case 'issues':
       return [`${value}index.html`];
     case 'reporters':
