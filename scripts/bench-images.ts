@@ -10,7 +10,7 @@
  * `runs` times. Reports the least time of each, the difference per 100 pages,
  * and the image files and bytes the site gains per page.
  * The last line is one JSON object:
- * {"pages", "source_px", "text_s", "images_s", "added_per_100_pages_s", "image_files_per_page", "image_bytes_per_page"}
+ * {"pages", "source_px", "text_s", "images_s", "added_per_100_pages_s", "added_cpu_per_100_pages_s", "image_files_per_page", "image_bytes_per_page"}
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -45,16 +45,21 @@ for (const [i, scan] of scans.entries()) {
 console.log(`${scans.length} pages; images ${width}×${height}, ${(sourceBytes / scans.length / 1e6).toFixed(2)} MB each on average`);
 
 const times: Record<'text' | 'images', number[]> = { text: [], images: [] };
+// CPU seconds of the process (every thread), steadier than wall time on a shared machine.
+const cpu: Record<'text' | 'images', number[]> = { text: [], images: [] };
 let site = '';
 for (let r = 0; r < runs; r++) {
   for (const kind of ['text', 'images'] as const) {
     const out = path.join(work, `out-${kind}-${r}`);
     const cache = path.join(work, `cache-${kind}-${r}`);
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const result = await build({ input: kind === 'text' ? text : withImages, output: path.join(out, 'site'), root: work, cache });
     times[kind].push((performance.now() - started) / 1000);
+    const used = process.cpuUsage(cpuBefore);
+    cpu[kind].push((used.user + used.system) / 1e6);
     if (result.exitCode !== 0) console.log(result.summary);
-    console.log(`run ${r + 1} ${kind}: ${times[kind][r].toFixed(1)} s`);
+    console.log(`run ${r + 1} ${kind}: ${times[kind][r].toFixed(1)} s (${cpu[kind][r].toFixed(1)} s of CPU)`);
     if (kind === 'images') site = path.join(out, 'site');
   }
 }
@@ -62,7 +67,8 @@ const files = fs.readdirSync(site, { recursive: true, encoding: 'utf8' }).filter
 const bytes = files.reduce((n, f) => n + fs.statSync(path.join(site, f)).size, 0);
 const best = (xs: number[]) => Math.min(...xs);
 const added = ((best(times.images) - best(times.text)) * 100) / scans.length;
-console.log(`cold build: ${best(times.text).toFixed(1)} s text only, ${best(times.images).toFixed(1)} s with images: ${added.toFixed(1)} s more per 100 pages`);
+const addedCpu = ((best(cpu.images) - best(cpu.text)) * 100) / scans.length;
+console.log(`cold build: ${best(times.text).toFixed(1)} s text only, ${best(times.images).toFixed(1)} s with images: ${added.toFixed(1)} s more per 100 pages (${addedCpu.toFixed(1)} s more CPU)`);
 console.log(`image files per page: ${(files.length / scans.length).toFixed(1)}, ${(bytes / scans.length / 1e6).toFixed(2)} MB per page (of which the image as given ${(sourceBytes / scans.length / 1e6).toFixed(2)} MB)`);
 console.log(
   JSON.stringify({
@@ -71,6 +77,7 @@ console.log(
     text_s: +best(times.text).toFixed(2),
     images_s: +best(times.images).toFixed(2),
     added_per_100_pages_s: +added.toFixed(2),
+    added_cpu_per_100_pages_s: +addedCpu.toFixed(2),
     image_files_per_page: files.length / scans.length,
     image_bytes_per_page: Math.round(bytes / scans.length),
   }),
