@@ -23,7 +23,7 @@ async function pngClaiming(w: number, h: number): Promise<Buffer> {
   return png;
 }
 
-describe('page images and layout files that cannot be used', () => {
+describe('page images and layout files at build time', () => {
   it('should report each with one line naming the file and build its page from the text', async () => {
     const input = fs.mkdtempSync(path.join(os.tmpdir(), 'bad-img-'));
     const day = writeFixturePages(input, '2024-01-01', ['1.alto.xml', '3.txt', '3.jpg', '4.txt']);
@@ -74,5 +74,19 @@ describe('page images and layout files that cannot be used', () => {
     expect(again.archive.problems).toEqual([]);
     expect(fs.statSync(webp).mtimeMs).toBe(old.getTime());
     expect(fs.readFileSync(path.join(output, 'jlrb/2024-01-01/1/page.jpg')).equals(fs.readFileSync(webp))).toBe(true);
+  });
+
+  it('should keep markup in the text of a layout file as text, in the page view and in its line data', async () => {
+    const input = fs.mkdtempSync(path.join(os.tmpdir(), 'img-hostile-'));
+    const day = writeFixturePages(input, '2024-01-01', ['1.png']);
+    const hostile = '&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;';
+    fs.writeFileSync(path.join(day, '1.alto.xml'), fs.readFileSync(path.join(FIXTURES, 'charspace.alto.xml'), 'utf8').replace('CONTENT="人"', `CONTENT="${hostile}人"`));
+    const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'img-hostile-out-')), 'site');
+    await build({ input, output, root: input, cache: null });
+    const html = fs.readFileSync(path.join(output, 'jlrb/2024-01-01/1/index.html'), 'utf8');
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toMatch(/<\/script><img/);
+    const data = /<script type="application\/json" class="page-image__lines">([^<]*)<\/script>/.exec(html)![1];
+    expect(JSON.parse(data)[0][4]).toBe('</script><img src=x onerror=alert(1)>人 民 日报 关注');
   });
 });
