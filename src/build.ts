@@ -27,6 +27,8 @@ import { writeClient } from './search/client/bundle.ts';
 import { runningFile } from './util/compiled.ts';
 import { parseOnly, takes } from './shard/only.ts';
 import { summarize, writeSummary } from './shard/summary.ts';
+import { readLayouts } from './scan/read-layouts.ts';
+import { attachPageScans, linkImages, type PageImages } from './images/page-scans.ts';
 
 export type ProgressStage = 'Parsing' | 'Rendering' | 'Indexing';
 
@@ -78,12 +80,14 @@ export async function collectArchive(options: CollectOptions = {}): Promise<Arch
  * every scan's path, place, sidecar and analysis key (its text and the
  * parser's version), and the problems found. The same key means the same archive.
  */
-async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive; key: string; sources: Map<string, string> }> {
+async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive; key: string; sources: Map<string, string>; images: PageImages }> {
   const root = options.root ?? process.cwd();
   const input = path.resolve(root, options.input ?? 'articles');
-  const cache = new BuildCache(options.cache === undefined ? path.join(root, '.cache') : options.cache);
+  const cacheDir = options.cache === undefined ? path.join(root, '.cache') : options.cache;
+  const cache = new BuildCache(cacheDir);
   const only = options.only ? parseOnly(options.only) : null;
   const { scans, problems } = time('scan', () => readScans(input, root, only ? (paper, date) => takes(only, paper, date) : undefined));
+  const layouts = time('layouts', () => readLayouts(scans, root, cacheDir, problems));
   const skipped: string[] = [];
   const pages: ArchivePage[] = [];
   const papers = new Map<string, string>();
@@ -99,6 +103,10 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
   // Decode on the main thread (cheap) and find what the cache lacks.
   const jobs = scans.map((scan) => {
     papers.set(scan.paper, scan.paperName);
+    if (layouts.skipped.includes(scan.path)) {
+      skipped.push(scan.path);
+      return null;
+    }
     let decoded;
     try {
       decoded = time('decode', () => decodeScan(scan.bytes));
@@ -179,9 +187,10 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
     for (const u of parsed.unplaced) problems.push({ file: scan.path, line: u.line, message: `unplaced text: ${u.reason}`, severity: 'warning', ruleId: 'unplaced' });
     pages.push(page);
   });
+  const images = await timeAsync('images', () => attachPageScans(pages, scans, layouts.layouts, { root, cacheDir, problems }));
   const archive = { ...assemble(pages, papers, problems, skipped), stats: { scans: scans.length, charsRead, charsPlaced, cache: cache.stats }, words };
-  const key = sha256(JSON.stringify([input, jobs.map((j) => j && [j.scan.path, j.scan.paper, j.scan.paperName, j.scan.date, j.scan.page, j.scan.pageNumber, j.scan.meta, j.key]), problems, skipped]));
-  return { archive, key, sources };
+  const key = sha256(JSON.stringify([input, jobs.map((j) => j && [j.scan.path, j.scan.paper, j.scan.paperName, j.scan.date, j.scan.page, j.scan.pageNumber, j.scan.meta, j.key]), pages.map((p) => p.scan?.digest ?? null), problems, skipped]));
+  return { archive, key, sources, images };
 }
 
 /** Group pages into issues (newest first) and list articles in reading order. */
@@ -291,7 +300,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
   const only = options.only ? parseOnly(options.only) : null;
   removeStale(output);
   const site = openSite(output);
-  const { archive, key: archiveKey, sources } = await collectKeyed(options);
+  const { archive, key: archiveKey, sources, images } = await collectKeyed(options);
   killPoint('parsed');
   const staging = `${output}.tmp-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
@@ -350,12 +359,15 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     shards = index.manifest.segments.reduce((n, seg) => n + seg.length, 0);
     options.onStage?.(`Indexed ${plural(index.indexed, 'article')} for search${index.full ? '' : ' (patching the index of the last build)'}`);
     const bundled = time('bundle', () => writeClient(staging));
+    // The web-size images not in the cache were made meanwhile, beside the render.
+    await timeAsync('image wait', () => images.made);
+    const imageFiles = time('image links', () => linkImages(images.copies, staging));
     fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');
     if (only) writeSummary(staging, summarize(archive, only.spec, { code: siteCode(), basePath, siteUrl: process.env.SITE_URL || null }));
     lock.check();
     // Files in the scratch folder, known without listing it (a first build publishes it as it is).
-    const made = rendered + index.written + bundled + 1 + (only ? 1 : 0);
-    published = await timeAsync('publish', () => publish(site, staging, made, plan ? { removedUnits: plan.removed, index: index.contents, previousIndex: previous!.index } : null, spare));
+    const made = rendered + index.written + bundled + imageFiles + 1 + (only ? 1 : 0);
+    published = await timeAsync('publish', () => publish(site, staging, made, plan ? { removedUnits: plan.removed, changedUnits: plan.changed, index: index.contents, previousIndex: previous!.index } : null, spare));
     killPoint('published');
     if (plan) note = `; incremental: ${count(plan.changed.length)} of ${count(units.size)} units re-rendered, ${plural(published.removed, 'file')} removed`;
     files = published.written;
@@ -394,13 +406,13 @@ function killPoint(point: string, n = 0): void {
  * (hard links) and `output` switched to it.
  *
  * @param made Files in the scratch folder.
- * @param incremental For an incremental render: the removed units, and the index files (path → hash) of this build and the last; null when the scratch folder is the whole site.
+ * @param incremental For an incremental render: the removed and the re-rendered units, and the index files (path → hash) of this build and the last; null when the scratch folder is the whole site.
  */
 export async function publish(
   site: SiteFolder,
   staging: string,
   made: number,
-  incremental: { removedUnits: string[]; index: Map<string, string>; previousIndex: Map<string, string> } | null,
+  incremental: { removedUnits: string[]; changedUnits: string[]; index: Map<string, string>; previousIndex: Map<string, string> } | null,
   spare: Promise<{ dir: string; id: string }> | null,
 ): Promise<{ written: number; removed: number; swapped: boolean }> {
   if (!site.live) {
@@ -418,6 +430,8 @@ export async function publish(
   const changes = new Map<string, string | null>();
   if (incremental) {
     for (const key of incremental.removedUnits) for (const rel of unitFiles(key).map((f) => f.replace(/^\//, ''))) if (inLive(rel)) changes.set(rel, null);
+    // A unit rendered again may have fewer files (a page whose image is gone).
+    for (const key of incremental.changedUnits) for (const rel of unitFiles(key).map((f) => f.replace(/^\//, ''))) if (!scratch.has(rel) && inLive(rel)) changes.set(rel, null);
     for (const rel of incremental.previousIndex.keys()) if (!incremental.index.has(rel) && inLive(`search-index/${rel}`)) changes.set(`search-index/${rel}`, null);
   } else {
     for (const rel of filesOf(live).keys()) if (!scratch.has(rel)) changes.set(rel, null);

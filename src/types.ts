@@ -179,8 +179,65 @@ export interface ScanPage {
   /** Page number in the printed issue, 1-based, when the id is numeric. */
   pageNumber: number | null;
   meta: PageMeta;
-  /** Raw bytes of the scan. */
+  /** Raw bytes of the scan; for a page given only as ALTO or hOCR, the text read from it (see `scan/read-layouts.ts`). */
   bytes: Uint8Array;
+  /** The page's ALTO (`<page>.alto.xml`) or hOCR (`<page>.hocr`) file, relative to the project, when there is one. */
+  layoutFile?: string;
+  /** The page image (`<page>.jpg|.png|.webp`), relative to the project, when there is one. */
+  imageFile?: string;
+}
+
+/** A rectangle on a page image: left, top, width, height, in the page's coordinates (`PageLayout.width`). */
+export type Box = [x: number, y: number, w: number, h: number];
+
+/** One printed line of an ALTO or hOCR file. */
+export interface LayoutLine {
+  /** The line's text, words joined by one space where the file spaces them. */
+  text: string;
+  box: Box;
+  /** Index of its text block (ALTO TextBlock, hOCR ocr_par), in reading order. */
+  block: number;
+}
+
+/** What an ALTO or hOCR file says of a page: its size and its printed lines in reading order. */
+export interface PageLayout {
+  /** Page size in the file's units (pixels of the image it was read from, usually). */
+  width: number;
+  height: number;
+  lines: LayoutLine[];
+}
+
+/** The printed page of a page view: its image, and with an ALTO or hOCR file the positions of its lines. */
+export interface PageScan {
+  /** Hash of the image and the layout file: changes when either does. */
+  digest: string;
+  /** The images, or null when the page has positions but no (usable) image. */
+  image: {
+    /** Site-relative URL of the web-size image. */
+    web: string;
+    /** Its size in pixels. */
+    webWidth: number;
+    webHeight: number;
+    /** Site-relative URL of the image as given. */
+    full: string;
+    /** Size of the image as given, in pixels and bytes. */
+    fullWidth: number;
+    fullHeight: number;
+    fullBytes: number;
+  } | null;
+  /** Size of the coordinate space of `lines` and zones: the layout's page, else the full image. */
+  width: number;
+  height: number;
+  /** Printed lines with their boxes, in reading order; empty without a layout file. */
+  lines: Array<{ text: string; box: Box }>;
+}
+
+/** Where an article is printed on its page image. */
+export interface ArticleZone {
+  /** Rectangles covering the article, one per run of lines in one column, in reading order. */
+  rects: Box[];
+  /** Indexes of its lines in `PageScan.lines`. */
+  lines: number[];
 }
 
 /** Where a printed page sits in the archive; shared by pages and their articles. */
@@ -211,6 +268,8 @@ export interface ArchiveArticle extends Article, PagePlace {
   keywords: string[];
   /** Scan file the article comes from, relative to the project. */
   source: string;
+  /** Where it is printed on the page image; only for pages with an image and positions. */
+  zone?: ArticleZone;
 }
 
 /** A printed page (版面) in the archive. */
@@ -227,6 +286,8 @@ export interface ArchivePage extends PagePlace {
   unplaced: Unplaced[];
   /** Page furniture (masthead, 版次/版名, editor lines), top first. */
   furniture: FurnitureLine[];
+  /** The page image and line positions, when the input has an image or an ALTO/hOCR file. */
+  scan?: PageScan;
 }
 
 /** One paper's issue on one date. */

@@ -39,8 +39,8 @@ describe('readScans', () => {
     expect(scans.map((s) => s.path)).toEqual(['articles/jlrb/2023-02-01/1.txt']);
     const lines = problems.map((p) => `${p.file}: ${p.ruleId}`);
     expect(lines).toEqual([
-      'articles/jlrb/2023-02-01/1.json: bad-sidecar',
       'articles/jlrb/2023-02-01/notes.doc: layout',
+      'articles/jlrb/2023-02-01/1.json: bad-sidecar',
       'articles/jlrb/2023-02-30: bad-date',
       'articles/stray.txt: layout',
     ]);

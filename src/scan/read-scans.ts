@@ -1,12 +1,16 @@
 /**
  * Read the input layout `<input>/<paper>/<YYYY-MM-DD>/<page>.txt`, with
- * `<paper>/paper.json` naming the paper and an optional `<page>.json` sidecar.
+ * `<paper>/paper.json` naming the paper and an optional `<page>.json` sidecar;
+ * beside or instead of the text, `<page>.alto.xml` or `<page>.hocr`, and a
+ * page image `<page>.jpg|.png|.webp` (only found here: `read-layouts.ts` and
+ * `images/` read them).
  * Problems (a path outside the layout, a sidecar that does not parse, an
  * impossible date) are reported per file; the other scans are still read.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PageMeta, Problem, ScanPage } from '../types.ts';
+import { pageFileOf, type PageFiles } from './page-files.ts';
 
 export interface ReadScansResult {
   scans: ScanPage[];
@@ -68,22 +72,19 @@ export function readScans(inputDir: string, root = process.cwd(), takes: (paper:
         continue;
       }
       if (!takes(paper.name, day.name)) continue;
-      for (const f of sortedEntries(dayDir)) {
-        const file = path.join(dayDir, f.name);
-        if (f.name.endsWith('.json') && f.isFile()) {
-          if (!fs.existsSync(file.replace(/\.json$/, '.txt'))) problem(file, 'sidecar without a scan beside it', 'layout', 'warning');
+      for (const [page, files] of groupPageFiles(dayDir, problem)) {
+        const scanFile = files.text ?? files.alto ?? files.hocr;
+        if (!scanFile) {
+          for (const name of Object.values(files)) problem(path.join(dayDir, name), 'no scan beside it (<page>.txt, .alto.xml or .hocr): skipped', 'layout', 'warning');
           continue;
         }
-        if (!f.isFile() || !f.name.endsWith('.txt')) {
-          problem(file, 'not a page scan (<page>.txt): skipped', 'layout');
-          continue;
-        }
-        const page = f.name.slice(0, -4);
+        const file = path.join(dayDir, scanFile);
         if (!PAGE.test(page)) {
           problem(file, `page id "${page}" must be letters, digits, - or _: skipped`, 'layout');
           continue;
         }
-        const meta = readSidecar(file.replace(/\.txt$/, '.json'), problem);
+        const meta = files.sidecar ? readSidecar(path.join(dayDir, files.sidecar), problem) : {};
+        const layout = files.alto ?? files.hocr;
         scans.push({
           path: rel(file),
           paper: paper.name,
@@ -92,12 +93,40 @@ export function readScans(inputDir: string, root = process.cwd(), takes: (paper:
           page,
           pageNumber: /^\d+$/.test(page) ? Number(page) : null,
           meta,
-          bytes: fs.readFileSync(file),
+          bytes: files.text ? fs.readFileSync(file) : new Uint8Array(),
+          ...(layout ? { layoutFile: rel(path.join(dayDir, layout)) } : {}),
+          ...(files.image ? { imageFile: rel(path.join(dayDir, files.image)) } : {}),
         });
       }
     }
   }
   return { scans, problems };
+}
+
+/**
+ * The files of a day folder grouped by page id, in page order. A file that is
+ * no page's, or a second layout file or image of a page, is reported and left out.
+ */
+function groupPageFiles(dayDir: string, problem: Report): Map<string, PageFiles> {
+  const pages = new Map<string, PageFiles>();
+  for (const f of sortedEntries(dayDir)) {
+    const file = path.join(dayDir, f.name);
+    const found = f.isFile() ? pageFileOf(f.name) : null;
+    if (!found) {
+      problem(file, 'not a page file (<page>.txt, .json, .alto.xml, .hocr, .jpg, .png or .webp): skipped', 'layout');
+      continue;
+    }
+    const files = pages.get(found.page) ?? {};
+    pages.set(found.page, files);
+    // ALTO and hOCR fill one slot: the text with positions.
+    const taken = found.kind === 'alto' || found.kind === 'hocr' ? (files.alto ?? files.hocr) : files[found.kind];
+    if (taken) {
+      problem(file, `a second ${found.kind === 'image' ? 'image' : 'layout file'} of page "${found.page}" (${taken} is used): ignored`, 'layout', 'warning');
+      continue;
+    }
+    files[found.kind] = f.name;
+  }
+  return pages;
 }
 
 type Report = (file: string, message: string, ruleId: string, severity?: Problem['severity'], line?: number) => void;

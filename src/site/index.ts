@@ -14,6 +14,7 @@ import { catalogueEntry, issueJsonUrlOf, issueRecord, keywordUrl, newsArticleLd,
 import { renderArticleBody, renderMarkdown, renderTitleField, type TitleField } from '../render/render.ts';
 import { rawTextHtml } from '../render/raw-text.ts';
 import { compactHtml } from './compact-html.ts';
+import { scanLinesJson } from '../images/lines-json.ts';
 
 export interface SiteOptions {
   /** Absolute URL the site is deployed at, for feeds and sitemaps. Default $SITE_URL; without one no absolute URL is written (links are site-relative). */
@@ -85,6 +86,7 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}
     safeJson({ count: views.length, site: absolute('/'), articles: views.map((v) => catalogueEntry(v, absolute)) }, 1),
   );
   eleventyConfig.addShortcode('rawText', (text: string) => rawTextHtml(text ?? ''));
+  eleventyConfig.addShortcode('scanLines', scanLinesJson);
 
   // The whitespace the templates' indents leave between tags (a tenth of an article page), shortened.
   eleventyConfig.addTransform('compact-html', function (this: { page: { outputPath?: string | false } }, content: string) {

@@ -159,6 +159,9 @@ export function selectionOf(keys: Iterable<string>): RenderSelection {
   return selection;
 }
 
+/** Endings of a page image as given (`scan.jpg` …), as `images/derive-image.ts` names them. */
+const PAGE_IMAGE_TYPES = ['.jpg', '.png', '.webp'];
+
 /** Output files of a unit, relative to the site folder (what the templates' permalinks give). */
 export function unitFiles(key: string): string[] {
   const value = key.slice(2);
@@ -166,8 +169,8 @@ export function unitFiles(key: string): string[] {
     case 'articles':
       return [`${value}/index.html`];
     case 'pages':
-      // The page view, with the OCR text.
-      return [`${value}index.html`];
+      // The page view (with the OCR text), and its images when it has them (images/page-scans.ts).
+      return [`${value}index.html`, `${value}page.jpg`, ...PAGE_IMAGE_TYPES.map((ext) => `${value}scan${ext}`)];
     case 'issues':
       return [`${value}index.html`];
     case 'issueJson':

@@ -1,21 +1,22 @@
 /**
- * The browser code (search page, match highlighting on articles), bundled
- * with esbuild. Deterministic: same sources, same bytes. The compile step
- * (`npm run compile`) bundles it into dist/search/client/bundled/, so a build
- * by the compiled CLI copies the bundles and runs no esbuild; a build from
- * the TypeScript sources bundles them itself.
+ * The browser code (search page, match highlighting on articles, page
+ * images), bundled with esbuild. Deterministic: same sources, same bytes.
+ * The compile step (`npm run compile`) bundles it into
+ * dist/search/client/bundled/, so a build by the compiled CLI copies the
+ * bundles and runs no esbuild; a build from the TypeScript sources bundles
+ * them itself.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { COMPILED } from '../../util/compiled.ts';
 
-const ENTRIES = ['search-page', 'highlight'];
+const ENTRIES = ['search-page', 'highlight', 'page-image'];
 
 /** Where the compile step leaves the bundles, next to this module in dist/. */
 export const BUNDLED = path.join(import.meta.dirname, 'bundled');
 
-/** Write `js/search-page.js` and `js/highlight.js` into the site folder; returns the number of files. */
+/** Write `js/search-page.js`, `js/highlight.js` and `js/page-image.js` into the site folder; returns the number of files. */
 export function writeClient(siteDir: string): number {
   const out = path.join(siteDir, 'js');
   if (!COMPILED) return bundleClient(out);
