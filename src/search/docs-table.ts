@@ -1,9 +1,8 @@
 /**
  * The docs table (`docs-<hash>.bin`): per doc, its length (plus one; 0 marks
  * a deleted doc), title length, paper, page and date (days, zigzag delta
- * from the doc before); then, per doc, the compressed length of its
- * fragment in its pack (see `fragment-packs.ts`); all varints. Written by the
- * index writer and by `archive merge`, read by the engine.
+ * from the doc before), all varints. Written by the index writer and by
+ * `archive merge`, read by the engine.
  */
 import { ByteReader, ByteWriter } from './codec.ts';
 import type { DocMeta } from './types.ts';
@@ -11,8 +10,8 @@ import type { DocMeta } from './types.ts';
 const zigzag = (n: number) => (n >= 0 ? n * 2 : -n * 2 - 1);
 const days = (date: string) => Math.round(Date.parse(date + 'T00:00:00Z') / 86_400_000);
 
-/** Encode a docs table, indexed by doc id, with each doc's fragment length. */
-export function encodeDocs(docs: DocMeta[], fragments: number[]): Uint8Array {
+/** Encode a docs table, indexed by doc id. */
+export function encodeDocs(docs: DocMeta[]): Uint8Array {
   const w = new ByteWriter();
   w.varint(docs.length);
   let prevDays = 0;
@@ -25,12 +24,11 @@ export function encodeDocs(docs: DocMeta[], fragments: number[]): Uint8Array {
     w.varint(zigzag(day - prevDays));
     prevDays = day;
   }
-  for (let i = 0; i < docs.length; i++) w.varint(fragments[i] ?? 0);
   return w.finish();
 }
 
-/** Decode a docs table: the docs and their fragments' lengths. */
-export function decodeDocs(data: Uint8Array): { docs: DocMeta[]; fragments: number[] } {
+/** Decode a docs table. */
+export function decodeDocs(data: Uint8Array): DocMeta[] {
   const r = new ByteReader(data);
   const n = r.varint();
   const docs: DocMeta[] = [];
@@ -46,6 +44,5 @@ export function decodeDocs(data: Uint8Array): { docs: DocMeta[]; fragments: numb
     if (stored === 0) meta.deleted = true;
     docs.push(meta);
   }
-  const fragments = docs.map(() => r.varint());
-  return { docs, fragments };
+  return docs;
 }

@@ -40,11 +40,17 @@ export interface ShardManifest {
   fragments: FragmentPack[];
 }
 
-/** One fragment pack: the fragments of docs `first`… back to back, each raw-deflated JSON. */
+/**
+ * One fragment pack: a header, the compressed length of each of its
+ * fragments (varints), then the fragments of docs `first`… back to back,
+ * each raw-deflated JSON.
+ */
 export interface FragmentPack {
   /** Relative to the index folder; in a merged index (`archive merge`) a shard's pack, in that shard's folder (`<shard>/f/<hash>.bin`). */
   file: string;
   first: number;
+  /** Bytes of the header. */
+  header: number;
 }
 
 /** Per-article numbers from the docs table. */

@@ -11,8 +11,8 @@
  * The shards' fragment packs stay in their folders, under
  * `search-index/<part>/f/`; the manifest lists them with their first doc
  * moved to the merged doc ids, so the engine reads them as a single build's.
- * The docs table (with the fragments' lengths) is written again for all
- * docs, its papers numbered over all shards.
+ * The docs table is written again for all docs, its papers numbered over
+ * all shards.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -44,7 +44,6 @@ const hash = (data: Uint8Array) => createHash('sha256').update(data).digest('hex
 export async function mergeIndex(parts: IndexPart[], dest: string, shardBytes = SHARD_BYTES): Promise<{ links: Map<string, string>; manifest: ShardManifest; written: number }> {
   const papers: ShardManifest['papers'] = [];
   const docs: DocMeta[] = [];
-  const lengths: number[] = [];
   const packs: FragmentPack[] = [];
   const links = new Map<string, string>();
   const sources: Array<{ terms: Iterator<[string, Uint8Array]>; base: number }> = [];
@@ -57,10 +56,9 @@ export async function mergeIndex(parts: IndexPart[], dest: string, shardBytes = 
       return at >= 0 ? at : papers.push(p) - 1;
     });
     const own = decodeDocs(fs.readFileSync(path.join(part.dir, manifest.docsFile)));
-    if (own.docs.length !== manifest.docs) throw new ArchiveError(`${part.dir}: the docs table holds ${own.docs.length} docs, the manifest says ${manifest.docs}: build the shard again`);
-    for (const d of own.docs) docs.push({ ...d, paper: paper[d.paper] ?? d.paper });
-    lengths.push(...own.fragments);
-    for (const p of manifest.fragments) packs.push({ file: `${part.name}/${p.file}`, first: base + p.first });
+    if (own.length !== manifest.docs) throw new ArchiveError(`${part.dir}: the docs table holds ${own.length} docs, the manifest says ${manifest.docs}: build the shard again`);
+    for (const d of own) docs.push({ ...d, paper: paper[d.paper] ?? d.paper });
+    for (const p of manifest.fragments) packs.push({ ...p, file: `${part.name}/${p.file}`, first: base + p.first });
     // Note: a build writes one segment, but a segment's postings hold the shard's own doc ids whatever their number.
     for (const shards of manifest.segments) sources.push({ terms: termsOf(part.dir, shards), base });
     for (const p of manifest.fragments) links.set(`${part.name}/${p.file}`, path.join(part.dir, p.file));
@@ -81,7 +79,7 @@ export async function mergeIndex(parts: IndexPart[], dest: string, shardBytes = 
   });
   for (const [key, postings] of mergedTerms(sources)) cut.add(key, concatPostings(postings, key[0] === KEY.bigram));
   cut.flush();
-  const table = encodeDocs(docs, lengths);
+  const table = encodeDocs(docs);
   const docsFile = `docs-${hash(table)}.bin`;
   put(docsFile, table);
   const manifest: ShardManifest = { version: INDEX_VERSION, docs: docs.length, docsFile, papers, segments: [segment], fragments: packs };

@@ -6,7 +6,7 @@
  */
 import { ByteReader } from '../codec.ts';
 import { parseQuery, type QueryTerm } from '../tokenize.ts';
-import { INDEX_VERSION, KEY, type DocMeta, type Fragment, type ShardManifest } from '../types.ts';
+import { INDEX_VERSION, KEY, type DocMeta, type Fragment, type FragmentPack, type ShardManifest } from '../types.ts';
 import { SCAN_READING_MARK } from '../fields.ts';
 import { decodeDocs } from '../docs-table.ts';
 
@@ -96,10 +96,8 @@ export class SearchEngine {
   private shards = new Map<string, Promise<Map<string, Uint8Array>>>();
   private decoded = new Map<string, Decoded | null>();
   private readingStarts: Promise<Map<number, number>> | null = null;
-  /** Per doc: index of its fragment pack, and the fragment's place in it. */
-  private fragmentPack = new Int32Array(0);
-  private fragmentStart = new Float64Array(0);
-  private fragmentEnd = new Float64Array(0);
+  /** Per fragment pack, the end of each fragment in it (from its header), by file. */
+  private packEnds = new Map<string, Promise<number[]>>();
   /** Whole packs, when a loader returned one for a range. */
   private wholePacks = new Map<string, Uint8Array>();
   /** Bytes fetched so far (before any transfer compression). */
@@ -120,8 +118,7 @@ export class SearchEngine {
     if (manifest.version !== INDEX_VERSION) {
       throw new Error(`search: the index has format version ${manifest.version}, this page reads version ${INDEX_VERSION}; rebuild the site`);
     }
-    const table = decodeDocs(await this.fetchBytes(manifest.docsFile));
-    this.docs = table.docs;
+    this.docs = decodeDocs(await this.fetchBytes(manifest.docsFile));
     let total = 0;
     let live = 0;
     for (const meta of this.docs) {
@@ -129,31 +126,10 @@ export class SearchEngine {
       total += meta.length;
       live++;
     }
-    this.locateFragments(table.fragments, manifest);
     this.avgLength = live ? total / live : 1;
     this.live = live;
     this.manifest = manifest;
     return manifest;
-  }
-
-  /** Place each doc's fragment in its pack, from the fragments' compressed lengths. */
-  private locateFragments(lengths: number[], manifest: ShardManifest): void {
-    const n = lengths.length;
-    this.fragmentPack = new Int32Array(n).fill(-1);
-    this.fragmentStart = new Float64Array(n);
-    this.fragmentEnd = new Float64Array(n);
-    const packs = manifest.fragments;
-    for (let doc = 0, p = -1, at = 0; doc < n; doc++) {
-      while (p + 1 < packs.length && packs[p + 1].first <= doc) {
-        p++;
-        at = 0;
-      }
-      const length = lengths[doc];
-      this.fragmentPack[doc] = length ? p : -1;
-      this.fragmentStart[doc] = at;
-      at += length;
-      this.fragmentEnd[doc] = at;
-    }
   }
 
   /** Papers in the index. */
@@ -387,22 +363,46 @@ export class SearchEngine {
 
   /** The fragment of one article: what a result shows. */
   async fragment(doc: number): Promise<Fragment> {
-    await this.init();
-    const p = this.fragmentPack[doc] ?? -1;
-    if (p < 0) throw new Error(`search: no fragment for doc ${doc}`);
-    const file = this.manifest!.fragments[p].file;
-    const range = { start: this.fragmentStart[doc], end: this.fragmentEnd[doc] };
-    let bytes = this.wholePacks.get(file)?.subarray(range.start, range.end);
-    if (!bytes) {
-      const data = await this.fetchBytes(file, range);
-      if (data.length === range.end - range.start) bytes = data;
-      else {
-        // The loader gave the whole pack: keep it for this pack's other fragments.
-        this.wholePacks.set(file, data);
-        bytes = data.subarray(range.start, range.end);
-      }
+    const manifest = await this.init();
+    const packs = manifest.fragments;
+    // The pack of the doc: the last whose first doc is at most it.
+    let lo = 0;
+    let hi = packs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (packs[mid].first <= doc) lo = mid;
+      else hi = mid - 1;
     }
-    return JSON.parse(await inflate(bytes)) as Fragment;
+    const pack = packs[lo];
+    const ends = pack && doc >= pack.first ? await this.fragmentEnds(pack) : [];
+    const i = pack ? doc - pack.first : -1;
+    if (!(i >= 0 && i < ends.length) || ends[i] === (i ? ends[i - 1] : pack.header)) throw new Error(`search: no fragment for doc ${doc}`);
+    return JSON.parse(await inflate(await this.packBytes(pack.file, { start: i ? ends[i - 1] : pack.header, end: ends[i] }))) as Fragment;
+  }
+
+  /** Where each fragment of a pack ends, read from its header (once per pack). */
+  private fragmentEnds(pack: FragmentPack): Promise<number[]> {
+    let ends = this.packEnds.get(pack.file);
+    if (!ends) {
+      ends = this.packBytes(pack.file, { start: 0, end: pack.header }).then((header) => {
+        const r = new ByteReader(header);
+        const out: number[] = [];
+        for (let at = pack.header; r.pos < header.length; ) out.push((at += r.varint()));
+        return out;
+      });
+      this.packEnds.set(pack.file, ends);
+    }
+    return ends;
+  }
+
+  /** Bytes of a pack, by a range request; a loader may give the whole pack instead, which is kept for the rest. */
+  private async packBytes(file: string, range: ByteRange): Promise<Uint8Array> {
+    const whole = this.wholePacks.get(file);
+    if (whole) return whole.subarray(range.start, range.end);
+    const data = await this.fetchBytes(file, range);
+    if (data.length === range.end - range.start) return data;
+    this.wholePacks.set(file, data);
+    return data.subarray(range.start, range.end);
   }
 }
 

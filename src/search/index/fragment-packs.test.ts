@@ -38,9 +38,9 @@ describe('fragment packs', () => {
     const { dir, packed, engine } = await written(frags, 400);
     expect(packed.packs.length).toBeGreaterThan(3);
     expect(fs.readdirSync(path.join(dir, 'f'))).toHaveLength(packed.packs.length);
-    const ranges: number[] = [];
+    const ranges: Array<{ file: string; start: number; end: number }> = [];
     const ranged = new SearchEngine(async (file, range) => {
-      if (range) ranges.push(range.end - range.start);
+      if (range) ranges.push({ file, ...range });
       return fileLoader(dir)(file, range);
     });
     // A loader that ignores ranges, as a host that answers 200 with the whole file.
@@ -49,7 +49,10 @@ describe('fragment packs', () => {
       expect(await ranged.fragment(doc)).toEqual(frags[doc]);
       expect(await whole.fragment(doc)).toEqual(frags[doc]);
     }
-    expect(ranges).toEqual(packed.lengths);
+    // Each pack's header once, then one range per fragment, of its length.
+    const headers = ranges.filter((r) => r.start === 0);
+    expect(headers).toEqual(packed.packs.map((p) => ({ file: p.file, start: 0, end: p.header })));
+    expect(ranges.filter((r) => r.start > 0).map((r) => r.end - r.start)).toEqual(packed.lengths);
     expect(await engine.fragment(7)).toEqual(frags[7]);
   });
 

@@ -211,7 +211,7 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
     throw e;
   }
 
-  const docsData = encodeDocs(index.docs, packs.lengths);
+  const docsData = encodeDocs(index.docs);
   const docsFile = `docs-${hash(docsData)}.bin`;
   put(docsFile, docsData);
 
