@@ -4,6 +4,7 @@ import {
   archiveStats,
   articleViews,
   calendarYears,
+  catalogueYears,
   citation,
   groupByKeyword,
   groupByReporter,
@@ -242,7 +243,16 @@ describe('navigation', () => {
     expect(archiveStats(makeArchive([]))).toEqual({ first: null, last: null, issues: 0, pages: 0, articles: 0, papers: 0 });
   });
 
+  it('should cut the data catalogue by year, newest first, articles in archive order', () => {
+    const two = makeArchive([makeArticle({ paper: 'jlrb', date: '2024-01-02', page: '1', n: 1 }), makeArticle({ paper: 'jlrb', date: '2023-12-31', page: '1', n: 1 }), makeArticle({ paper: 'cswb', date: '2024-01-01', page: '1', n: 1 })]);
+    const parts = catalogueYears(articleViews(two));
+    expect(parts.map((p) => [p.year, p.url, p.articles.map((v) => v.article.id)])).toEqual([
+      [2024, '/data/articles/2024.json', ['jlrb/2024-01-02/1/1', 'cswb/2024-01-01/1/1']],
+      [2023, '/data/articles/2023.json', ['jlrb/2023-12-31/1/1']],
+    ]);
+  });
+
   it('should put it all together in readingRoom', () => {
-    expect(Object.keys(readingRoom(archive)).sort()).toEqual(['articles', 'calendar', 'issues', 'keywords', 'pages', 'reporters', 'stats', 'surnames']);
+    expect(Object.keys(readingRoom(archive)).sort()).toEqual(['articles', 'calendar', 'catalogue', 'issues', 'keywords', 'pages', 'reporters', 'stats', 'surnames']);
   });
 });

@@ -131,6 +131,15 @@ export interface ReadingRoom {
   /** Keywords with a page: those of at least `KEYWORD_PAGE_MIN` articles. */
   keywords: Group[];
   calendar: CalendarYear[];
+  /** The data catalogue, one part per year, newest first (`/data/articles/<year>.json`). */
+  catalogue: CatalogueYear[];
+}
+
+/** One year of the data catalogue: its articles, in archive order. */
+export interface CatalogueYear {
+  year: number;
+  url: string;
+  articles: ArticleView[];
 }
 
 /**
@@ -505,23 +514,43 @@ export function articleViews(archive: Archive): ArticleView[] {
 }
 
 /**
+ * The articles by year for the data catalogue. One file of every article
+ * was 60 MB at 20,000 pages, and a decade of a daily would pass GitHub
+ * Pages' 100 MB per file.
+ *
+ * @param views Article views in archive order (newest first).
+ */
+export function catalogueYears(views: ArticleView[]): CatalogueYear[] {
+  const years = new Map<number, CatalogueYear>();
+  for (const v of views) {
+    const year = Number(v.article.date.slice(0, 4));
+    let y = years.get(year);
+    if (!y) years.set(year, (y = { year, url: `/data/articles/${year}.json`, articles: [] }));
+    y.articles.push(v);
+  }
+  return [...years.values()].sort((a, b) => b.year - a.year);
+}
+
+/**
  * All computed views of the archive.
  *
  * @param archive The archive.
- * @returns Stats, article and page views, the reporters and keywords with a page, surnames, calendars.
+ * @returns Stats, article and page views, the reporters and keywords with a page, surnames, calendars, the catalogue by year.
  */
 export function readingRoom(archive: Archive): ReadingRoom {
+  const articles = articleViews(archive);
   const keywords = groupByKeyword(archive.articles);
   const reporters = groupByReporter(archive.articles);
   const surnames = groupBySurname(reporters);
   return {
     stats: archiveStats(archive),
     issues: issueViews(archive),
-    articles: articleViews(archive),
+    articles,
     pages: pageViews(archive),
     reporters: reporters.filter((g) => g.articles.length >= REPORTER_PAGE_MIN),
     surnames,
     keywords: keywords.filter((g) => g.articles.length >= KEYWORD_PAGE_MIN),
     calendar: calendarYears(archive),
+    catalogue: catalogueYears(articles),
   };
 }

@@ -75,3 +75,14 @@ export const sample = makeArticle({
   keywords: ['延边', '长春', '合作'],
   section: '要闻',
 });
+
+/**
+ * Every entry of a built data catalogue: the index `/data/articles.json`,
+ * then each year's file it lists, newest year first.
+ *
+ * @param read The text at a site-relative URL.
+ */
+export function catalogueEntries(read: (url: string) => string): Array<Record<string, unknown>> {
+  const index = JSON.parse(read('/data/articles.json')) as { years: Array<{ url: string }> };
+  return index.years.flatMap((y) => (JSON.parse(read(new URL(y.url, 'http://x').pathname)) as { articles: Array<Record<string, unknown>> }).articles);
+}

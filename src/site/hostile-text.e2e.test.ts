@@ -20,6 +20,7 @@ import type { Browser } from 'playwright-core';
 import { build } from '../build.ts';
 import { serveStatic } from '../serve/static-server.ts';
 import { launchChromium } from '../util/chromium.ts';
+import { catalogueEntries } from './fixtures.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
@@ -228,9 +229,9 @@ describe('hostile scan text', () => {
     expect(JSON.parse(ld![1]).dateline).toBe(EXTRA.dateline.replace('\u202e', ''));
     expect(json.dateline).toBe(EXTRA.dateline);
     expect(json.kinds[json.kinds.length - 1]).toBe('caption');
-    const catalogue = JSON.parse(fs.readFileSync(path.join(site, 'data/articles.json'), 'utf8'));
-    expect(catalogue.articles[0].dateline).toBe(EXTRA.dateline);
-    expect(catalogue.articles[0].reporters).toContain('王小川');
+    const catalogue = catalogueEntries((url) => fs.readFileSync(path.join(site, url), 'utf8'));
+    expect(catalogue[0].dateline).toBe(EXTRA.dateline);
+    expect(catalogue[0].reporters).toContain('王小川');
   });
 });
 

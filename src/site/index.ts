@@ -6,7 +6,7 @@
 import type { UserConfig } from '@11ty/eleventy';
 import type { Archive, ArchiveArticle, ArchiveIssue, ArchivePage } from '../types.ts';
 import { getArchive, getSelection } from './archive-source.ts';
-import { KEYWORD_LIST_MAX, KEYWORD_PAGE_MIN, REPORTER_PAGE_MIN, readingRoom, type ArticleView, type ReadingRoom } from './collections.ts';
+import { KEYWORD_LIST_MAX, KEYWORD_PAGE_MIN, REPORTER_PAGE_MIN, readingRoom, type CatalogueYear, type ReadingRoom } from './collections.ts';
 import { renderLists } from './render-plan.ts';
 import { DOUBLE_SURNAMES } from '../segment/names.ts';
 import { absoluteUrl, prefixedPath, siteFilters } from './filters.ts';
@@ -82,8 +82,12 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}
     return `${safeJson(rest).slice(0, -1)},"pages":[\n${pages.map(page).join(',\n')}\n]}\n`;
   });
   eleventyConfig.addFilter('issueJsonUrl', issueJsonUrlOf);
-  eleventyConfig.addShortcode('catalogueJson', (views: ArticleView[]) =>
-    safeJson({ count: views.length, site: absolute('/'), articles: views.map((v) => catalogueEntry(v, absolute)) }, 1),
+  // The data catalogue: an index of the years, and one file per year.
+  eleventyConfig.addShortcode('catalogueIndex', (years: CatalogueYear[]) =>
+    safeJson({ count: years.reduce((n, y) => n + y.articles.length, 0), site: absolute('/'), years: years.map((y) => ({ year: y.year, count: y.articles.length, url: absolute(y.url) })) }, 1),
+  );
+  eleventyConfig.addShortcode('catalogueJson', (part: CatalogueYear) =>
+    safeJson({ year: part.year, count: part.articles.length, site: absolute('/'), articles: part.articles.map((v) => catalogueEntry(v, absolute)) }, 1),
   );
   eleventyConfig.addShortcode('rawText', (text: string) => rawTextHtml(text ?? ''));
   eleventyConfig.addShortcode('scanLines', scanLinesJson);

@@ -83,6 +83,11 @@ describe('unitSignatures', () => {
     expect(units.sort()).toEqual(['j:/jlrb/2024-03-05/', 'p:/jlrb/2024-03-05/2/']);
   });
 
+  it("should re-render the year's data catalogue when an entry of it changes, and not for text it leaves out", () => {
+    expect(changed(archive(), archive((a) => (a.headline = '新的标题')))).toContain('c:2024');
+    expect(changed(archive(), archive((a) => (a.paragraphs = ['别的正文。'])))).not.toContain('c:2024');
+  });
+
   it('should re-render the page when its section changes', () => {
     const before = archive();
     const after = archive();

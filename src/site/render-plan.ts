@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { ArchiveArticle, ArchivePage } from '../types.ts';
-import { KEYWORD_LIST_MAX, type ArticleView, type CalendarYear, type Group, type IssueView, type PageView, type ReadingRoom, type SurnameGroup } from './collections.ts';
+import { KEYWORD_LIST_MAX, type ArticleView, type CalendarYear, type CatalogueYear, type Group, type IssueView, type PageView, type ReadingRoom, type SurnameGroup } from './collections.ts';
 import { excerpt } from './filters.ts';
 
 /** Which units to render, by the value in their keys; null renders every unit. */
@@ -20,10 +20,11 @@ export interface RenderSelection {
   surnames: Set<string>;
   keywords: Set<string>;
   years: Set<string>;
+  catalogue: Set<string>;
 }
 
 /** Unit kinds by the letter their keys start with (see `unitSignatures`). */
-const KINDS: Record<string, keyof RenderSelection> = { a: 'articles', p: 'pages', i: 'issues', j: 'issueJson', r: 'reporters', s: 'surnames', k: 'keywords', y: 'years' };
+const KINDS: Record<string, keyof RenderSelection> = { a: 'articles', p: 'pages', i: 'issues', j: 'issueJson', r: 'reporters', s: 'surnames', k: 'keywords', y: 'years', c: 'catalogue' };
 
 /** The paginated lists the templates render (all of them, or the selected units). */
 export interface RenderLists {
@@ -36,6 +37,7 @@ export interface RenderLists {
   surnames: SurnameGroup[];
   keywords: Group[];
   calendar: CalendarYear[];
+  catalogue: CatalogueYear[];
 }
 
 /** Restrict the room's lists to a selection. */
@@ -50,6 +52,7 @@ export function renderLists(room: ReadingRoom, selection: RenderSelection | null
       surnames: room.surnames,
       keywords: room.keywords,
       calendar: room.calendar,
+      catalogue: room.catalogue,
     };
   }
   const articles = room.articles.filter((v) => selection.articles.has(v.article.id));
@@ -62,6 +65,7 @@ export function renderLists(room: ReadingRoom, selection: RenderSelection | null
     surnames: room.surnames.filter((g) => selection.surnames.has(g.slug)),
     keywords: room.keywords.filter((g) => selection.keywords.has(g.slug)),
     calendar: room.calendar.filter((y) => selection.years.has(String(y.year))),
+    catalogue: room.catalogue.filter((y) => selection.catalogue.has(String(y.year))),
   };
 }
 
@@ -85,7 +89,7 @@ const hash = (value: unknown) => createHash('sha256').update(typeof value === 's
 
 /**
  * Signature of every unit: unit key → hash of the data it shows.
- * Keys: `a:<id>`, `p:<url>`, `i:<url>` (issue page), `j:<url>` (issue JSON), `r:<slug>`, `s:<slug>`, `k:<slug>`, `y:<year>`.
+ * Keys: `a:<id>`, `p:<url>`, `i:<url>` (issue page), `j:<url>` (issue JSON), `r:<slug>`, `s:<slug>`, `k:<slug>`, `y:<year>`, `c:<year>` (the year's data catalogue).
  */
 export function unitSignatures(room: ReadingRoom): Map<string, string> {
   // Note: each article's summary is hashed once; lists (a keyword's thousands
@@ -136,6 +140,12 @@ export function unitSignatures(room: ReadingRoom): Map<string, string> {
   // Every year page lists all years (templates/_includes/views/calendar-year.njk), so the list is part of each.
   const years = room.calendar.map((y) => y.year);
   for (const y of room.calendar) sigs.set(`y:${y.year}`, hash([y, years]));
+  // A year of the catalogue holds an entry of each article (`catalogueEntry`: these fields, and its place in the issue JSON).
+  const entry = (v: ArticleView) => {
+    const a = v.article;
+    return [a.id, a.url, a.n, a.headline, a.date, a.paper, a.paperName, a.page, a.byline, a.dateline, a.reporters.map((r) => r.name), a.keywords, v.jsonPointer];
+  };
+  for (const c of room.catalogue) sigs.set(`c:${c.year}`, hash(c.articles.map(entry)));
   return sigs;
 }
 
@@ -151,7 +161,7 @@ export function planRender(previous: Map<string, string>, current: Map<string, s
 
 /** The selection of the units with these keys. */
 export function selectionOf(keys: Iterable<string>): RenderSelection {
-  const selection: RenderSelection = { articles: new Set(), pages: new Set(), issues: new Set(), issueJson: new Set(), reporters: new Set(), surnames: new Set(), keywords: new Set(), years: new Set() };
+  const selection: RenderSelection = { articles: new Set(), pages: new Set(), issues: new Set(), issueJson: new Set(), reporters: new Set(), surnames: new Set(), keywords: new Set(), years: new Set(), catalogue: new Set() };
   for (const key of keys) {
     const kind = KINDS[key[0]];
     if (kind) selection[kind].add(key.slice(2));
@@ -184,6 +194,8 @@ export function unitFiles(key: string): string[] {
       return [`keywords/${value}/index.html`];
     case 'years':
       return [`calendar/${value}/index.html`];
+    case 'catalogue':
+      return [`data/articles/${value}.json`];
     default:
       return [];
   }

@@ -17,6 +17,7 @@ import { build } from '../build.ts';
 import { serveStatic } from '../serve/static-server.ts';
 import { launchChromium } from '../util/chromium.ts';
 import { listFiles } from '../util/files.ts';
+import { catalogueEntries } from './fixtures.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
 const FIXTURES = path.join(ROOT, 'src/parse/fixtures');
@@ -141,9 +142,9 @@ describe('the built site', () => {
 
   it('should give keyword pages only to keywords of three articles or more, and link only those', () => {
     const site = sites['/'];
-    const catalogue = JSON.parse(fs.readFileSync(path.join(site, 'data/articles.json'), 'utf8')) as { articles: Array<{ keywords: string[] }> };
+    const catalogue = catalogueEntries((url) => fs.readFileSync(path.join(site, url), 'utf8')) as Array<{ keywords: string[] }>;
     const counts = new Map<string, number>();
-    for (const a of catalogue.articles) for (const k of new Set(a.keywords)) counts.set(k, (counts.get(k) ?? 0) + 1);
+    for (const a of catalogue) for (const k of new Set(a.keywords)) counts.set(k, (counts.get(k) ?? 0) + 1);
     const pages = fs.readdirSync(path.join(site, 'keywords')).filter((d) => fs.statSync(path.join(site, 'keywords', d)).isDirectory());
     expect(pages.length).toBeGreaterThan(0);
     expect(pages.filter((k) => (counts.get(k) ?? 0) < 3)).toEqual([]);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import Eleventy from '@11ty/eleventy';
 import configure from './eleventy-config.ts';
 import { setArchive } from './archive-source.ts';
-import { makeArchive, makeArticle } from './fixtures.ts';
+import { catalogueEntries, makeArchive, makeArticle } from './fixtures.ts';
 import type { Archive } from '../types.ts';
 
 const TEMPLATES = path.join(import.meta.dirname, '../../templates');
@@ -137,7 +137,7 @@ describe('the JSON files', () => {
 
   it('should point from the catalogue and the article page to the article in the issue JSON', () => {
     const json = JSON.parse(at('/jlrb/2024-03-05/index.json'));
-    const entry = JSON.parse(at('/data/articles.json')).articles.find((a: { id: string }) => a.id === 'jlrb/2024-03-05/3/1');
+    const entry = catalogueEntries(at).find((a) => a.id === 'jlrb/2024-03-05/3/1') as { jsonPointer: string };
     expect(entry).toMatchObject({ json: '/jlrb/2024-03-05/index.json', jsonPointer: '/pages/1/articles/0' });
     const [, i, n] = /^\/pages\/(\d+)\/articles\/(\d+)$/.exec(entry.jsonPointer)!;
     expect(json.pages[Number(i)].articles[Number(n)].id).toBe('jlrb/2024-03-05/3/1');
@@ -150,9 +150,10 @@ describe('the JSON files', () => {
     expect(json.paragraphs[1]).toBe('今年以来，全省春耕备耕有序推进。');
   });
 
-  it('should give the dateline in the catalogue', () => {
-    const catalogue = JSON.parse(at('/data/articles.json'));
-    expect(catalogue.articles.map((a: { id: string; dateline: string | null }) => [a.id, a.dateline])).toEqual([
+  it('should give the catalogue as an index of years, each with its file, and the dateline in each entry', () => {
+    expect(JSON.parse(at('/data/articles.json'))).toEqual({ count: 3, site: '/', years: [{ year: 2024, count: 3, url: '/data/articles/2024.json' }] });
+    expect(JSON.parse(at('/data/articles/2024.json'))).toMatchObject({ year: 2024, count: 3 });
+    expect(catalogueEntries(at).map((a) => [a.id, a.dateline])).toEqual([
       ['jlrb/2024-03-05/2/1', '本报讯（记者 王小川）'],
       ['jlrb/2024-03-05/2/2', null],
       ['jlrb/2024-03-05/3/1', null],
