@@ -49,7 +49,7 @@ export interface Group {
   name: string;
   /** Path segment used in the URL. */
   slug: string;
-  /** Site-relative URL, e.g. `/reporters/方达/`; a reporter without a page of their own: their entry on the surname's page, `/reporters/姓/方/#方达`. */
+  /** Site-relative URL, e.g. `/reporters/方达/`. */
   url: string;
   /** Articles, newest first. */
   articles: ArchiveArticle[];
@@ -61,8 +61,8 @@ export interface SurnameGroup {
   slug: string;
   /** Site-relative URL, `/reporters/姓/<surname>/`. */
   url: string;
-  /** Reporters of the surname, by name. */
-  reporters: Group[];
+  /** Reporters of the surname, by name, each with the URL of their own page, or null when they have none (and the surname page lists their articles). */
+  reporters: Array<Group & { page: string | null }>;
   /** Articles of these reporters (an article of two of them counts twice). */
   articles: number;
 }
@@ -236,10 +236,16 @@ export function groupByReporter(articles: ArchiveArticle[]): Group[] {
   return groupBy(articles, (a) => a.reporters.map((r) => r.name.trim()).filter(Boolean), 'reporters');
 }
 
+/** Site-relative URL of the page of the reporters of a name's surname, `/reporters/姓/张/`. */
+export function surnameUrl(name: string): string {
+  return `/reporters/姓/${slugify(surnameOf(name.trim()))}/`;
+}
+
+/** Whether a reporter has a page of their own (`REPORTER_PAGE_MIN` articles). */
+export const hasReporterPage = (g: Group) => g.articles.length >= REPORTER_PAGE_MIN;
+
 /**
- * Reporters by surname. A reporter of fewer than `REPORTER_PAGE_MIN`
- * articles gets, as `url`, their entry on the surname's page (the groups
- * given are changed so).
+ * Reporters by surname.
  *
  * @param reporters Every reporter, from `groupByReporter`.
  * @returns Surnames sorted by name, each with its reporters by name.
@@ -248,12 +254,11 @@ export function groupBySurname(reporters: Group[]): SurnameGroup[] {
   const bySurname = new Map<string, SurnameGroup>();
   for (const g of [...reporters].sort((a, b) => collator.compare(a.name, b.name) || (a.slug < b.slug ? -1 : 1))) {
     const surname = surnameOf(g.name);
-    const slug = slugify(surname);
-    let s = bySurname.get(slug);
-    if (!s) bySurname.set(slug, (s = { surname, slug, url: `/reporters/姓/${slug}/`, reporters: [], articles: 0 }));
-    s.reporters.push(g);
+    const url = surnameUrl(g.name);
+    let s = bySurname.get(url);
+    if (!s) bySurname.set(url, (s = { surname, slug: slugify(surname), url, reporters: [], articles: 0 }));
+    s.reporters.push({ ...g, page: hasReporterPage(g) ? g.url : null });
     s.articles += g.articles.length;
-    if (g.articles.length < REPORTER_PAGE_MIN) g.url = `${s.url}#${g.slug}`;
   }
   return [...bySurname.values()].sort((a, b) => collator.compare(a.surname, b.surname) || (a.slug < b.slug ? -1 : 1));
 }
@@ -547,7 +552,7 @@ export function readingRoom(archive: Archive): ReadingRoom {
     issues: issueViews(archive),
     articles,
     pages: pageViews(archive),
-    reporters: reporters.filter((g) => g.articles.length >= REPORTER_PAGE_MIN),
+    reporters: reporters.filter(hasReporterPage),
     surnames,
     keywords: keywords.filter((g) => g.articles.length >= KEYWORD_PAGE_MIN),
     calendar: calendarYears(archive),

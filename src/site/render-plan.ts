@@ -134,7 +134,7 @@ export function unitSignatures(room: ReadingRoom): Map<string, string> {
   }
   for (const g of room.reporters) sigs.set(`r:${g.slug}`, hash(g.name + '\n' + list(g.articles)));
   // A surname page lists the reporters without a page with their articles, the others with a link and a count.
-  for (const s of room.surnames) sigs.set(`s:${s.slug}`, hash([s.surname, s.reporters.map((g) => [g.name, g.url, g.url.includes('#') ? list(g.articles) : g.articles.length])]));
+  for (const s of room.surnames) sigs.set(`s:${s.slug}`, hash([s.surname, s.reporters.map((g) => [g.name, g.page, g.page ? g.articles.length : list(g.articles)])]));
   // A keyword page lists its newest articles and counts them all.
   for (const g of room.keywords) sigs.set(`k:${g.slug}`, hash([g.name, g.articles.length, list(g.articles.slice(0, KEYWORD_LIST_MAX))]));
   // Every year page lists all years (templates/_includes/views/calendar-year.njk), so the list is part of each.

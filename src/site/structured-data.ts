@@ -6,8 +6,7 @@
  */
 import type { ArchiveArticle, ArchiveIssue, ArchivePage } from '../types.ts';
 import { plainText } from '../render/clean-text.ts';
-import { citation, slugify, type ArticleView } from './collections.ts';
-import { surnameOf } from '../segment/names.ts';
+import { citation, slugify, surnameUrl, type ArticleView } from './collections.ts';
 import { headlineText, isoDate } from './filters.ts';
 
 /** Turns a site-relative URL into an absolute one. */
@@ -193,8 +192,7 @@ export function catalogueEntry(view: Pick<ArticleView, 'article' | 'jsonPointer'
  * shard renders it as a build of the whole archive does.
  */
 export function reporterUrl(name: string): string {
-  const n = name.trim();
-  return `/reporters/姓/${slugify(surnameOf(n))}/#${slugify(n)}`;
+  return `${surnameUrl(name)}#${slugify(name.trim())}`;
 }
 
 /** Site-relative URL of a keyword's page. */
