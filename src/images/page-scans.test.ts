@@ -74,6 +74,12 @@ describe('page images and layout files at build time', () => {
     expect(again.archive.problems).toEqual([]);
     expect(fs.statSync(webp).mtimeMs).toBe(old.getTime());
     expect(fs.readFileSync(path.join(output, 'jlrb/2024-01-01/1/page.jpg')).equals(fs.readFileSync(webp))).toBe(true);
+    // A new image under the same name (its digest is kept by size and mtime) is derived again.
+    const png = path.join(input, 'jlrb/2024-01-01/1.png');
+    fs.writeFileSync(png, await sharp(fs.readFileSync(png)).negate().png().toBuffer());
+    await build({ input, output, root: input, cache });
+    expect(fs.readdirSync(path.join(cache, 'images')).filter((f) => f.endsWith('-web.jpg'))).toHaveLength(2);
+    expect(fs.readFileSync(path.join(output, 'jlrb/2024-01-01/1/page.jpg')).equals(fs.readFileSync(webp))).toBe(false);
   });
 
   it('should keep markup in the text of a layout file as text, in the page view and in its line data', async () => {

@@ -105,11 +105,22 @@ async function pageImage(
   later: { writes: Array<() => Promise<void>>; problems: Problem[] },
 ): Promise<{ derived: DerivedImage; digest: string } | null> {
   const { root, version, dir, cache } = at;
-  const bytes = fs.readFileSync(path.resolve(root, file));
-  const digest = sha256(bytes);
+  const abs = path.resolve(root, file);
+  // Note: an image is read and hashed only when its size or mtime changed (a
+  // scan is a megabyte or more: hashing 5,000 of them was every rebuild's cost).
+  const st = fs.statSync(abs);
+  const seen = sha256(`${file}|${st.size}|${st.mtimeMs}|${st.ino}`);
+  let bytes: Buffer | null = null;
+  let digest = cache.get<string>('image-digest', seen);
+  if (!digest) {
+    bytes = fs.readFileSync(abs);
+    digest = sha256(bytes);
+    cache.set('image-digest', seen, digest);
+  }
   const key = `${digest.slice(0, 32)}-${version}`;
   const cached = cache.get<DerivedImage>('image', key);
   if (cached && fs.existsSync(path.join(dir, cached.webFile)) && fs.existsSync(path.join(dir, cached.fullFile))) return { derived: cached, digest };
+  bytes ??= fs.readFileSync(abs);
   try {
     const { derived, write } = await deriveImage(file, bytes, key, dir);
     if (!write) cache.set('image', key, derived);
