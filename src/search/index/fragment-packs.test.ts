@@ -59,7 +59,7 @@ describe('fragment packs', () => {
   it('should keep every pack of the last build but the edited one, and write what packing from scratch writes', () => {
     const before = packFragments(inputs(frags), undefined, 400);
     const edited = frags.map((f, i) => (i === 21 ? fragment(21, '改过的正文。') : f));
-    const previous = new Map([...before.keys].map(([file, key]) => [key, file]));
+    const previous = before.byKey;
     const known = inputs(edited).map((d, i) => (i === 21 ? d : { ...d, length: before.lengths[i] }));
     const patched = packFragments(known, previous, 400);
     const fresh = packFragments(inputs(edited), undefined, 400);

@@ -133,7 +133,7 @@ export function planIndex(
       docs: Object.fromEntries(articles.map((a, i) => [a.id, [i, hashes[i], docs[i].length, docs[i].titleEnd, fragments.lengths[i]] as DocState])),
       count: articles.length,
       shards,
-      packs: Object.fromEntries([...fragments.keys].map(([file, key]) => [key, file])),
+      packs: Object.fromEntries(fragments.byKey),
     }),
   };
 }
