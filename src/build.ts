@@ -361,7 +361,9 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     const bundled = time('bundle', () => writeClient(staging));
     // The web-size images not in the cache were made meanwhile, beside the render.
     await timeAsync('image wait', () => images.made);
-    const imageFiles = time('image links', () => linkImages(images.copies, staging));
+    // Note: an incremental build links the images of the pages it rendered; the others are in the spare folder already.
+    const renderedPages = plan && new Set(plan.changed.filter((k) => k.startsWith('p:')).map((k) => k.slice(2)));
+    const imageFiles = time('image links', () => linkImages(renderedPages ? images.copies.filter((c) => renderedPages.has(c.page)) : images.copies, staging));
     fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');
     if (only) writeSummary(staging, summarize(archive, only.spec, { code: siteCode(), basePath, siteUrl: process.env.SITE_URL || null }));
     lock.check();

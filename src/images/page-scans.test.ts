@@ -10,6 +10,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
 import { build } from '../build.ts';
+import { listFiles } from '../util/files.ts';
 import { FIXTURES, writeFixturePages } from './fixture-archive.ts';
 
 const ROOT = path.join(import.meta.dirname, '../..');
@@ -81,6 +82,23 @@ describe('page images and layout files at build time', () => {
     expect(fs.readdirSync(path.join(cache, 'images')).filter((f) => f.endsWith('-web.jpg'))).toHaveLength(2);
     expect(fs.readFileSync(path.join(output, 'jlrb/2024-01-01/1/page.jpg')).equals(fs.readFileSync(webp))).toBe(false);
   });
+
+  it('should give after an edit of one page, linking only the images of the pages rendered again, the site a full build gives', async () => {
+    const input = fs.mkdtempSync(path.join(os.tmpdir(), 'img-incr-'));
+    const day = writeFixturePages(input);
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'img-incr-cache-'));
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'img-incr-out-'));
+    await build({ input, output: path.join(out, 'site'), root: input, cache });
+    fs.writeFileSync(path.join(day, '4.txt'), fs.readFileSync(path.join(day, '4.txt'), 'utf8').replace('。', '（更正）。'));
+    const again = await build({ input, output: path.join(out, 'site'), root: input, cache });
+    expect(again.summary).toMatch(/incremental: \d+ of/);
+    await build({ input, output: path.join(out, 'full'), root: input, cache: null });
+    const snapshot = (site: string) => Object.fromEntries(listFiles(site).map((f) => [path.relative(site, f), fs.readFileSync(f).toString('base64')]));
+    const [incremental, full] = [snapshot(path.join(out, 'site')), snapshot(path.join(out, 'full'))];
+    expect(Object.keys(incremental).filter((f) => /page\.jpg$|scan\./.test(f)).length).toBeGreaterThanOrEqual(4);
+    expect(Object.keys(incremental).sort()).toEqual(Object.keys(full).sort());
+    for (const f of Object.keys(full)) if (f !== 'build-report.json') expect(incremental[f] === full[f], f).toBe(true);
+  }, 60_000);
 
   it('should keep markup in the text of a layout file as text, in the page view and in its line data', async () => {
     const input = fs.mkdtempSync(path.join(os.tmpdir(), 'img-hostile-'));

@@ -28,6 +28,8 @@ const ASPECT_TOLERANCE = 0.03;
 export interface ImageCopy {
   from: string;
   to: string;
+  /** URL of the page it belongs to. */
+  page: string;
 }
 
 /**
@@ -64,8 +66,8 @@ export async function attachPageScans(
       attach(page, scan, layouts.get(page.source) ?? null, image, found[n]);
       if (image) {
         const { webFile, fullFile } = image.derived;
-        copies.push({ from: path.join(dir, fullFile), to: fullUrl(page, fullFile) });
-        if (webFile !== fullFile) copies.push({ from: path.join(dir, webFile), to: webUrl(page) });
+        copies.push({ from: path.join(dir, fullFile), to: fullUrl(page, fullFile), page: page.url });
+        if (webFile !== fullFile) copies.push({ from: path.join(dir, webFile), to: webUrl(page), page: page.url });
       }
     }
   };
