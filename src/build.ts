@@ -29,10 +29,21 @@ import { parseOnly, takes } from './shard/only.ts';
 import { summarize, writeSummary } from './shard/summary.ts';
 import { readLayouts } from './scan/read-layouts.ts';
 import { attachPageScans, linkImages, type PageImages } from './images/page-scans.ts';
+import { ArticleWords, WORDS } from './cache/article-words.ts';
 
 export type ProgressStage = 'Parsing' | 'Rendering' | 'Indexing';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * Cache namespace of the analysis of a scan, without its words (cached
+ * apart, see cache/article-words.ts), under the scan's text digest and the
+ * analyzer's version.
+ */
+const ANALYSIS = 'analysis';
+
+/** A scan's analysis as a build has it: with its words when analyzed in this build, without when read from the cache. */
+type Analysis = Omit<AnalyzedScan, 'words'> & { words?: AnalyzedScan['words'] };
 
 export interface CollectOptions {
   /** Input folder laid out as `<paper>/<YYYY-MM-DD>/<page>.txt`. Default `articles`. */
@@ -92,7 +103,8 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
   const pages: ArchivePage[] = [];
   const papers = new Map<string, string>();
   const seen = new Map<string, string>();
-  const words = new Map<string, Record<string, number>>();
+  // Note: a cache of its own, so the stats count the analyses only.
+  const words = new ArticleWords(new BuildCache(cacheDir));
   // Article id → key of what it was made from (its scan's analysis key and place).
   const sources = new Map<string, string>();
   let charsRead = 0;
@@ -126,10 +138,10 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
       return null;
     }
     seen.set(digest, scan.path);
-    return { scan, decoded, key: `${digest}-${version}`, analyzed: null as Promise<AnalyzedScan> | null };
+    return { scan, decoded, key: `${digest}-${version}`, analyzed: null as Promise<Analysis> | null };
   });
   const live = jobs.filter((j) => j !== null);
-  const missing = live.filter((j) => !cache.has('analyze', j.key));
+  const missing = live.filter((j) => !cache.has(ANALYSIS, j.key));
   // Workers pay off when there is enough to do (each loads jieba's dictionaries,
   // about a second); one worker also pays off beside a long read of the cache.
   const size = options.workers ?? (missing.length >= 16 ? defaultPoolSize() : missing.length && live.length - missing.length >= 200 ? 1 : 0);
@@ -138,12 +150,14 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
   options.onProgress?.('Parsing', 0, scans.length);
   const analyze = (job: (typeof live)[number]) =>
     pool.analyze(job.decoded.text).then((r) => {
-      cache.set('analyze', job.key, r);
+      const { words: scanWords, ...analysis } = r;
+      cache.set(ANALYSIS, job.key, analysis);
+      cache.set(WORDS, job.key, scanWords);
       return r;
     });
   // Misses go to the workers first; cached entries are read meanwhile (a damaged one is analyzed again).
   for (const job of missing) job.analyzed = analyze(job);
-  for (const job of live) job.analyzed ??= Promise.resolve(cache.get<AnalyzedScan>('analyze', job.key) ?? analyze(job));
+  for (const job of live) job.analyzed ??= Promise.resolve(cache.get<Analysis>(ANALYSIS, job.key) ?? analyze(job));
   const results = await Promise.all(jobs.map((j) => j?.analyzed!.finally(() => options.onProgress?.('Parsing', ++done, scans.length))));
   await pool.close();
   recordTime('analyze', performance.now() - started, results.length);
@@ -181,7 +195,8 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
       };
       if (a.untitled) problems.push({ file: scan.path, line: a.line, message: 'text with no recognisable headline kept as an untitled article', severity: 'warning', ruleId: 'no-headline' });
       page.articles.push(article);
-      words.set(article.id, parsed.words[i2]);
+      if (parsed.words) words.hold(article.id, parsed.words[i2]);
+      else words.cached(article.id, job.key, i2);
       sources.set(article.id, `${source}|${n}`);
     });
     for (const u of parsed.unplaced) problems.push({ file: scan.path, line: u.line, message: `unplaced text: ${u.reason}`, severity: 'warning', ruleId: 'unplaced' });
@@ -503,7 +518,9 @@ function startIndex(job: IndexJob, options: BuildOptions): Promise<{ ok: true; r
   options.onProgress?.('Indexing', 0, job.articles.length);
   // Note: an incremental index (only the changed articles) is quicker here
   // than the worker's start and the copy of every article it needs.
-  const run = (options.indexOnWorker ?? (job.previous === null && job.articles.length >= INDEX_WORKER_MIN)) ? runIndexJobInWorker : runIndexJob;
+  const onWorker = options.indexOnWorker ?? (job.previous === null && job.articles.length >= INDEX_WORKER_MIN);
+  // A worker gets a copy of the job: the words read from the cache now, not when asked for.
+  const run = onWorker ? (j: IndexJob, p: Parameters<typeof runIndexJob>[1]) => runIndexJobInWorker({ ...j, words: j.words instanceof ArticleWords ? j.words.all() : j.words }, p) : runIndexJob;
   return run(job, (done, total) => {
     killPoint('index', done);
     options.onProgress?.('Indexing', done, total);

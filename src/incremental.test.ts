@@ -184,13 +184,26 @@ describe('incremental builds', () => {
     const second = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
     expect(second.archive.stats.cache).toMatchObject({ hits: 8, misses: 0 });
     // Damage one entry (truncate it) and corrupt another's data.
-    const entries = listFiles(path.join(w.cache, 'analyze'));
+    const entries = listFiles(path.join(w.cache, 'analysis'));
     expect(entries).toHaveLength(8);
     fs.writeFileSync(entries[0], fs.readFileSync(entries[0], 'utf8').slice(0, 100));
     fs.writeFileSync(entries[1], fs.readFileSync(entries[1], 'utf8').replace('吉林', '假的'));
     const third = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
     expect(third.archive.stats.cache).toMatchObject({ hits: 6, misses: 2, corrupt: 2 });
     await expectSameAsFullBuild(w.output, w.input);
+  });
+
+  it('should index the words cached with each scan as a fresh analysis gives them, on this thread and on a worker', async () => {
+    const w = workspace();
+    await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
+    expect(listFiles(path.join(w.cache, 'words'))).toHaveLength(8);
+    for (const indexOnWorker of [false, true]) {
+      const output = path.join(w.dir, `_full-${indexOnWorker}`);
+      // Every analysis from the cache, every article indexed: the words of each come from the cache.
+      const again = await build({ input: w.input, output, root: ROOT, cache: w.cache, full: true, indexOnWorker });
+      expect(again.archive.stats.cache).toMatchObject({ hits: 8, misses: 0 });
+      await expectSameAsFullBuild(output, w.input);
+    }
   });
 
   it('should render everything again when the render state is damaged', async () => {

@@ -321,5 +321,10 @@ export interface Archive {
     cache?: { hits: number; misses: number; corrupt: number };
   };
   /** jieba words (canonical, with counts) per article id, for the search index. */
-  words?: Map<string, Record<string, number>>;
+  words?: WordCounts;
+}
+
+/** jieba words (canonical, with counts) by article id; a Map is one. */
+export interface WordCounts {
+  get(id: string): Record<string, number> | undefined;
 }

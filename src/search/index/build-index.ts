@@ -2,7 +2,7 @@
  * Build the search index of an archive: positional character bigrams, single
  * units and jieba words, over the same canonical text the queries use.
  */
-import type { ArchiveArticle } from '../../types.ts';
+import type { ArchiveArticle, WordCounts } from '../../types.ts';
 import { canonicalize, canonicalUnits } from '../tokenize.ts';
 import { KEY, type DocMeta, type Fragment } from '../types.ts';
 import { cutWords } from '../../enrich/jieba.ts';
@@ -89,7 +89,7 @@ export function fragmentOf(a: ArchiveArticle): Fragment {
  */
 export function collectTerms(
   entries: Array<{ doc: number; article: ArchiveArticle }>,
-  precut?: Map<string, Record<string, number>>,
+  precut?: WordCounts,
   words: (text: string) => string[] = cutWords,
   onProgress?: (done: number) => void,
 ): Map<string, Postings> {

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startWorker } from '../../util/workers.ts';
 import { time, timeAsync } from '../../util/timing.ts';
-import type { ArchiveArticle } from '../../types.ts';
+import type { ArchiveArticle, WordCounts } from '../../types.ts';
 import type { ShardManifest } from '../types.ts';
 import { planIndex, StaleIndexError, type SearchState } from './segments.ts';
 import { writeIndex } from './write-index.ts';
@@ -16,7 +16,7 @@ export interface IndexJob {
   /** Articles, oldest first (doc ids follow this order). */
   articles: ArchiveArticle[];
   /** Words of each article by id, from the analysis (else cut again). */
-  words: Map<string, Record<string, number>> | undefined;
+  words: WordCounts | undefined;
   /**
    * Article id → key of everything the article was made from (the same key,
    * the same article), so unchanged articles need not be hashed; absent: hashed.

@@ -11,7 +11,7 @@
  * byte-identical (a test checks this); only the work differs.
  */
 import { createHash } from 'node:crypto';
-import type { ArchiveArticle } from '../../types.ts';
+import type { ArchiveArticle, WordCounts } from '../../types.ts';
 import type { DocMeta, ShardRef } from '../types.ts';
 import { articleFields } from '../fields.ts';
 import { ByteReader, ByteWriter } from '../codec.ts';
@@ -24,7 +24,7 @@ import { packFragments } from './fragment-packs.ts';
  * A complete index of articles, doc ids 0… in the order given (pass them
  * oldest first). For tests and benchmarks.
  */
-export function buildIndex(articles: ArchiveArticle[], precut?: Map<string, Record<string, number>>): IndexFiles {
+export function buildIndex(articles: ArchiveArticle[], precut?: WordCounts): IndexFiles {
   return planIndex(articles, precut, null).files;
 }
 
@@ -69,7 +69,7 @@ const contentHash = (a: ArchiveArticle, words: Record<string, number> | undefine
  */
 export function planIndex(
   articles: ArchiveArticle[],
-  words: Map<string, Record<string, number>> | undefined,
+  words: WordCounts | undefined,
   previous: SearchState | null,
   onProgress?: (done: number, total: number) => void,
   read?: ReadIndexFile,
