@@ -9,8 +9,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readScans } from './scan/read-scans.ts';
-import { DecodeError, decodeScan } from './scan/decode-scan.ts';
-import type { Archive, ArchiveArticle, ArchiveIssue, ArchivePage, PagePlace, Problem } from './types.ts';
+import { DecodeError, decodeScan, type DecodedScan } from './scan/decode-scan.ts';
+import type { Archive, ArchiveArticle, ArchiveIssue, ArchivePage, PagePlace, Problem, ScanPage } from './types.ts';
 import { recordTime, time, timeAsync } from './util/timing.ts';
 import { AnalyzePool, defaultPoolSize } from './parse/analyze-pool.ts';
 import type { AnalyzedScan } from './parse/analyze-text.ts';
@@ -20,7 +20,7 @@ import { dirBytes } from './util/files.ts';
 import { filesOf, lockSite, mirrorFiles, newBuildId, openSite, pointAt, readChanges, removeStale, spareFolder, syncTree, writeChanges, type SiteFolder, type SiteLock } from './output/site-folder.ts';
 import { setArchive } from './site/archive-source.ts';
 import { roomOf } from './site/index.ts';
-import { planRender, renderPasses, selectionOf, unitFiles, unitSignatures, type RenderSelection } from './site/render-plan.ts';
+import { planRender, renderPasses, selectionOf, unitFiles, unitSignatures, type Origins, type RenderSelection } from './site/render-plan.ts';
 import type { SearchState } from './search/index/segments.ts';
 import { runIndexJob, runIndexJobInWorker, type IndexJob, type IndexJobResult } from './search/index/index-job.ts';
 import { writeClient } from './search/client/bundle.ts';
@@ -34,6 +34,17 @@ import { ArticleWords, WORDS } from './cache/article-words.ts';
 export type ProgressStage = 'Parsing' | 'Rendering' | 'Indexing';
 
 const require = createRequire(import.meta.url);
+
+/** A scan to analyze or read from the cache: its text and the key of its analysis. */
+interface ScanJob {
+  scan: ScanPage;
+  decoded: DecodedScan;
+  key: string;
+  analyzed: Promise<Analysis> | null;
+}
+
+/** Scans whose cached analyses take long enough to read (a second or so) that one worker analyzing the others beside pays off. */
+const LONG_CACHE_READ = 200;
 
 /**
  * Cache namespace of the analysis of a scan, without its words (cached
@@ -91,7 +102,7 @@ export async function collectArchive(options: CollectOptions = {}): Promise<Arch
  * every scan's path, place, sidecar and analysis key (its text and the
  * parser's version), and the problems found. The same key means the same archive.
  */
-async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive; key: string; sources: Map<string, string>; images: PageImages }> {
+async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive; key: string; origins: Origins; images: PageImages }> {
   const root = options.root ?? process.cwd();
   const input = path.resolve(root, options.input ?? 'articles');
   const cacheDir = options.cache === undefined ? path.join(root, '.cache') : options.cache;
@@ -105,61 +116,70 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
   const seen = new Map<string, string>();
   // Note: a cache of its own, so the stats count the analyses only.
   const words = new ArticleWords(new BuildCache(cacheDir));
-  // Article id → key of what it was made from (its scan's analysis key and place).
-  const sources = new Map<string, string>();
+  // Article id and page URL → key of what it was made from (its scan's analysis key and place).
+  const origins: Origins = { articles: new Map(), pages: new Map() };
   let charsRead = 0;
   let charsPlaced = 0;
   let done = 0;
   const version = analyzeVersion();
 
-  // Decode on the main thread (cheap) and find what the cache lacks.
-  const jobs = scans.map((scan) => {
-    papers.set(scan.paper, scan.paperName);
-    if (layouts.skipped.includes(scan.path)) {
-      skipped.push(scan.path);
-      return null;
-    }
-    let decoded;
-    try {
-      decoded = time('decode', () => decodeScan(scan.bytes));
-    } catch (e) {
-      if (!(e instanceof DecodeError)) throw e;
-      problems.push({ file: scan.path, ...(e.line ? { line: e.line } : {}), message: `${e.message}: skipped`, severity: 'error', ruleId: 'decode' });
-      skipped.push(scan.path);
-      return null;
-    }
-    for (const w of decoded.warnings) problems.push({ file: scan.path, line: w.line, message: w.message, severity: 'warning', ruleId: 'decode' });
-    // The same scan under two names: keep the first, report the second.
-    const digest = sha256(decoded.text);
-    const twin = seen.get(digest);
-    if (twin) {
-      problems.push({ file: scan.path, message: `same text as ${twin}: skipped as a duplicate`, severity: 'warning', ruleId: 'duplicate' });
-      skipped.push(scan.path);
-      return null;
-    }
-    seen.set(digest, scan.path);
-    return { scan, decoded, key: `${digest}-${version}`, analyzed: null as Promise<Analysis> | null };
-  });
-  const live = jobs.filter((j) => j !== null);
-  const missing = live.filter((j) => !cache.has(ANALYSIS, j.key));
-  // Workers pay off when there is enough to do (each loads jieba's dictionaries,
-  // about a second); one worker also pays off beside a long read of the cache.
-  const size = options.workers ?? (missing.length >= 16 ? defaultPoolSize() : missing.length && live.length - missing.length >= 200 ? 1 : 0);
-  const pool = new AnalyzePool(size);
-  const started = performance.now();
-  options.onProgress?.('Parsing', 0, scans.length);
-  const analyze = (job: (typeof live)[number]) =>
-    pool.analyze(job.decoded.text).then((r) => {
-      const { words: scanWords, ...analysis } = r;
-      cache.set(ANALYSIS, job.key, analysis);
-      cache.set(WORDS, job.key, scanWords);
-      return r;
+  // Note: with enough scans that reading the cache takes a while, one worker
+  // starts before they are decoded: it loads jieba's dictionaries (over a
+  // second) meanwhile, and is let go when no scan needs it.
+  const pool = new AnalyzePool(options.workers ?? (scans.length >= LONG_CACHE_READ ? 1 : 0));
+  let results: Array<Analysis | undefined>;
+  let jobs: Array<ScanJob | null>;
+  let started = 0;
+  try {
+    // Decode on the main thread (cheap) and find what the cache lacks.
+    jobs = scans.map((scan): ScanJob | null => {
+      papers.set(scan.paper, scan.paperName);
+      if (layouts.skipped.includes(scan.path)) {
+        skipped.push(scan.path);
+        return null;
+      }
+      let decoded;
+      try {
+        decoded = time('decode', () => decodeScan(scan.bytes));
+      } catch (e) {
+        if (!(e instanceof DecodeError)) throw e;
+        problems.push({ file: scan.path, ...(e.line ? { line: e.line } : {}), message: `${e.message}: skipped`, severity: 'error', ruleId: 'decode' });
+        skipped.push(scan.path);
+        return null;
+      }
+      for (const w of decoded.warnings) problems.push({ file: scan.path, line: w.line, message: w.message, severity: 'warning', ruleId: 'decode' });
+      // The same scan under two names: keep the first, report the second.
+      const digest = sha256(decoded.text);
+      const twin = seen.get(digest);
+      if (twin) {
+        problems.push({ file: scan.path, message: `same text as ${twin}: skipped as a duplicate`, severity: 'warning', ruleId: 'duplicate' });
+        skipped.push(scan.path);
+        return null;
+      }
+      seen.set(digest, scan.path);
+      return { scan, decoded, key: `${digest}-${version}`, analyzed: null };
     });
-  // Misses go to the workers first; cached entries are read meanwhile (a damaged one is analyzed again).
-  for (const job of missing) job.analyzed = analyze(job);
-  for (const job of live) job.analyzed ??= Promise.resolve(cache.get<Analysis>(ANALYSIS, job.key) ?? analyze(job));
-  const results = await Promise.all(jobs.map((j) => j?.analyzed!.finally(() => options.onProgress?.('Parsing', ++done, scans.length))));
-  await pool.close();
+    const live = jobs.filter((j) => j !== null);
+    const missing = live.filter((j) => !cache.has(ANALYSIS, j.key));
+    // Workers pay off when there is enough to do (each loads jieba's dictionaries,
+    // about a second); one worker also pays off beside a long read of the cache.
+    pool.resize(options.workers ?? (missing.length >= 16 ? defaultPoolSize() : missing.length && live.length - missing.length >= LONG_CACHE_READ ? 1 : 0));
+    started = performance.now();
+    options.onProgress?.('Parsing', 0, scans.length);
+    const analyze = (job: ScanJob) =>
+      pool.analyze(job.decoded.text).then((r) => {
+        const { words: scanWords, ...analysis } = r;
+        cache.set(ANALYSIS, job.key, analysis);
+        cache.set(WORDS, job.key, scanWords);
+        return r;
+      });
+    // Misses go to the workers first; cached entries are read meanwhile (a damaged one is analyzed again).
+    for (const job of missing) job.analyzed = analyze(job);
+    for (const job of live) job.analyzed ??= Promise.resolve(cache.get<Analysis>(ANALYSIS, job.key) ?? analyze(job));
+    results = await Promise.all(jobs.map((j) => j?.analyzed!.finally(() => options.onProgress?.('Parsing', ++done, scans.length))));
+  } finally {
+    await pool.close();
+  }
   recordTime('analyze', performance.now() - started, results.length);
 
   jobs.forEach((job, i) => {
@@ -182,6 +202,7 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
       furniture: parsed.furniture,
     };
     const source = `${job.key}|${JSON.stringify([place, scan.path, scan.meta])}`;
+    origins.pages.set(pageUrl, source);
     parsed.articles.forEach((a, i2) => {
       const n = i2 + 1;
       const article: ArchiveArticle = {
@@ -197,7 +218,7 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
       page.articles.push(article);
       if (parsed.words) words.hold(article.id, parsed.words[i2]);
       else words.cached(article.id, job.key, i2);
-      sources.set(article.id, `${source}|${n}`);
+      origins.articles.set(article.id, `${source}|${n}`);
     });
     for (const u of parsed.unplaced) problems.push({ file: scan.path, line: u.line, message: `unplaced text: ${u.reason}`, severity: 'warning', ruleId: 'unplaced' });
     pages.push(page);
@@ -205,7 +226,7 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
   const images = await timeAsync('images', () => attachPageScans(pages, scans, layouts.layouts, { root, cacheDir, problems }));
   const archive = { ...assemble(pages, papers, problems, skipped), stats: { scans: scans.length, charsRead, charsPlaced, cache: cache.stats }, words };
   const key = sha256(JSON.stringify([input, jobs.map((j) => j && [j.scan.path, j.scan.paper, j.scan.paperName, j.scan.date, j.scan.page, j.scan.pageNumber, j.scan.meta, j.key]), pages.map((p) => p.scan?.digest ?? null), problems, skipped]));
-  return { archive, key, sources, images };
+  return { archive, key, origins, images };
 }
 
 /** Group pages into issues (newest first) and list articles in reading order. */
@@ -315,7 +336,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
   const only = options.only ? parseOnly(options.only) : null;
   removeStale(output);
   const site = openSite(output);
-  const { archive, key: archiveKey, sources, images } = await collectKeyed(options);
+  const { archive, key: archiveKey, origins, images } = await collectKeyed(options);
   killPoint('parsed');
   const staging = `${output}.tmp-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
@@ -331,7 +352,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
   const spare = site.live ? prepareSpare(site) : null;
   spare?.catch(() => {});
   const room = time('room', () => roomOf(archive));
-  const units = time('plan', () => unitSignatures(room));
+  const units = time('plan', () => unitSignatures(room, origins));
   const plan = previous ? planRender(previous.units, units) : null;
 
   let files = 0;
@@ -349,7 +370,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     {
       articles: [...archive.articles].reverse(),
       words: archive.words,
-      sources,
+      sources: origins.articles,
       previous: previous?.search ?? null,
       existing: plan ? previous!.index : null,
       from: previous && site.live ? path.join(site.live, 'search-index') : null,

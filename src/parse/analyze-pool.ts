@@ -25,7 +25,18 @@ export class AnalyzePool {
    * @param size Worker threads to use; 0 analyzes on the main thread.
    */
   constructor(size: number = defaultPoolSize()) {
-    for (let i = 0; i < size; i++) {
+    this.resize(size);
+  }
+
+  /**
+   * Grow or shrink the pool. A build starts a worker before it knows whether
+   * any scan needs analyzing, so the dictionaries load while it reads the
+   * rest from the cache, and lets it go when none does.
+   */
+  resize(size: number): void {
+    if (this.pending.size) throw new Error('an analyze pool is resized only while idle');
+    for (const w of this.workers.splice(size)) void w.terminate();
+    while (this.workers.length < size) {
       const w = startWorker(new URL('./analyze-worker.ts', import.meta.url));
       w.on('message', (msg: { id: number; result?: AnalyzedScan; error?: string }) => {
         const p = this.pending.get(msg.id);

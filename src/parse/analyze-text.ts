@@ -7,7 +7,8 @@
 import type { Article, FurnitureLine, ParsedPage, Unplaced } from '../types.ts';
 import { parsePage } from './parse-page.ts';
 import { extractKeywords } from '../enrich/keywords.ts';
-import { cutWords } from '../enrich/jieba.ts';
+import { cutWords, getJieba } from '../enrich/jieba.ts';
+import { getLexicon } from '../correct/lexicon.ts';
 import { canonicalize } from '../search/tokenize.ts';
 import { articleFields } from '../search/fields.ts';
 
@@ -42,6 +43,12 @@ export function placedText(page: Pick<ParsedPage, 'articles' | 'unplaced' | 'fur
     ...page.articles.flatMap((a) => [a.kicker, a.headline, a.subhead, a.dateline, a.byline, ...a.paragraphs]),
     ...page.unplaced.map((u) => u.text),
   ].filter((x): x is string => !!x);
+}
+
+/** Load what the first analysis would (jieba's dictionaries, the corrector's lexicon: over a second), so a worker started early has it ready. */
+export function loadDictionaries(): void {
+  getJieba();
+  getLexicon();
 }
 
 /** Analyze one decoded scan. */

@@ -2,7 +2,7 @@
  * Worker thread entry: analyzes scans sent by `AnalyzePool`.
  */
 import { parentPort } from 'node:worker_threads';
-import { analyzeText } from './analyze-text.ts';
+import { analyzeText, loadDictionaries } from './analyze-text.ts';
 
 parentPort!.on('message', (msg: { id: number; text: string }) => {
   try {
@@ -11,3 +11,6 @@ parentPort!.on('message', (msg: { id: number; text: string }) => {
     parentPort!.postMessage({ id: msg.id, error: (e as Error).stack ?? String(e) });
   }
 });
+
+// Note: loaded now, not at the first scan: a pool may be started before its scans are known (see `AnalyzePool.resize`).
+loadDictionaries();

@@ -122,9 +122,15 @@ function looksLikeText(text: string): boolean {
   let replaced = 0;
   let good = 0;
   let total = 0;
-  for (const ch of text) {
+  // Note: by code unit, a surrogate pair counted once (iterating the string's code points took a quarter of decoding).
+  for (let i = 0; i < text.length; i++) {
     total++;
-    const c = ch.codePointAt(0)!;
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // Astral: neither control, replacement nor counted as good.
+      i++;
+      continue;
+    }
     if (c === 0xfffd) replaced++;
     else if (c < 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) control++;
     else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x20 && c < 0x7f) || c === 0x0a || c === 0x0d || (c >= 0x2010 && c <= 0x2027) || c === 0xb7)

@@ -5,10 +5,10 @@
  * A build renders the units whose signature changed since the last build,
  * plus the few site-wide pages (home, indexes, feed, sitemap, catalogue).
  */
-import { createHash } from 'node:crypto';
 import type { ArchiveArticle, ArchivePage } from '../types.ts';
 import { KEYWORD_LIST_MAX, type ArticleView, type CalendarYear, type CatalogueYear, type Group, type IssueView, type PageView, type ReadingRoom, type SurnameGroup } from './collections.ts';
 import { excerpt } from './filters.ts';
+import { sha256 } from '../cache/build-cache.ts';
 
 /** Which units to render, by the value in their keys; null renders every unit. */
 export interface RenderSelection {
@@ -85,13 +85,29 @@ function pageSummary(p: ArchivePage | null) {
   return p ? [p.url, p.page, p.pageNumber, p.section] : null;
 }
 
-const hash = (value: unknown) => createHash('sha256').update(typeof value === 'string' ? value : JSON.stringify(value)).digest('hex').slice(0, 20);
+const hash = (value: unknown) => sha256(typeof value === 'string' ? value : JSON.stringify(value)).slice(0, 20);
+
+/**
+ * Keys of what each article and page was made from (the scan's text, the
+ * analyzer's version, its place and sidecar: see `collectKeyed` in
+ * build.ts): the same key, the same article or page, so it stands for
+ * hashing the whole of it. Only what is set after the analysis is hashed
+ * beside it: the page's scan (image and line positions) and the article's zone on it.
+ */
+export interface Origins {
+  /** Article id → key. */
+  articles: Map<string, string>;
+  /** Page URL → key. */
+  pages: Map<string, string>;
+}
 
 /**
  * Signature of every unit: unit key → hash of the data it shows.
  * Keys: `a:<id>`, `p:<url>`, `i:<url>` (issue page), `j:<url>` (issue JSON), `r:<slug>`, `s:<slug>`, `k:<slug>`, `y:<year>`, `c:<year>` (the year's data catalogue).
+ *
+ * @param origins What articles and pages were made from; without, they are hashed whole.
  */
-export function unitSignatures(room: ReadingRoom): Map<string, string> {
+export function unitSignatures(room: ReadingRoom, origins?: Origins): Map<string, string> {
   // Note: each article's summary is hashed once; lists (a keyword's thousands
   // of articles) hash the short summary hashes, not the summaries again.
   const summaries = new Map<ArchiveArticle, string>();
@@ -106,7 +122,10 @@ export function unitSignatures(room: ReadingRoom): Map<string, string> {
   const wholes = new Map<ArchiveArticle, string>();
   const whole = (a: ArchiveArticle) => {
     let h = wholes.get(a);
-    if (h === undefined) wholes.set(a, (h = hash(a)));
+    if (h === undefined) {
+      const origin = origins?.articles.get(a.id);
+      wholes.set(a, (h = origin === undefined ? hash(a) : hash([origin, a.zone ?? null])));
+    }
     return h;
   };
   const sigs = new Map<string, string>();
@@ -121,7 +140,8 @@ export function unitSignatures(room: ReadingRoom): Map<string, string> {
   // Note: `page` keeps every other field of the page: section, meta, furniture.
   const pageWhole = (p: ArchivePage) => {
     const { articles, unplaced, rawText, ...page } = p;
-    return [page, hash(rawText), unplaced, articles.map(whole).join('')];
+    const origin = origins?.pages.get(p.url);
+    return [origin === undefined ? [page, hash(rawText), unplaced] : [origin, p.scan ?? null], articles.map(whole).join('')];
   };
   for (const v of room.pages) {
     // The page view lists its articles with the furniture and the OCR text; whole articles are more than it shows, which costs only a render.
