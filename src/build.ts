@@ -20,7 +20,7 @@ import { dirBytes } from './util/files.ts';
 import { filesOf, lockSite, mirrorFiles, newBuildId, openSite, pointAt, readChanges, removeStale, spareFolder, syncTree, writeChanges, type SiteFolder, type SiteLock } from './output/site-folder.ts';
 import { setArchive } from './site/archive-source.ts';
 import { roomOf } from './site/index.ts';
-import { planRender, renderPasses, selectionOf, unitFiles, unitSignatures, type Origins, type RenderSelection } from './site/render-plan.ts';
+import { planRender, renderPasses, selectionOf, unitFiles, unitSignatures, Summaries, type Origins, type RenderSelection } from './site/render-plan.ts';
 import type { SearchState } from './search/index/segments.ts';
 import { runIndexJob, runIndexJobInWorker, type IndexJob, type IndexJobResult } from './search/index/index-job.ts';
 import { writeClient } from './search/client/bundle.ts';
@@ -352,7 +352,8 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
   const spare = site.live ? prepareSpare(site) : null;
   spare?.catch(() => {});
   const room = time('room', () => roomOf(archive));
-  const units = time('plan', () => unitSignatures(room, origins));
+  const summaries = new Summaries(previous?.summaries);
+  const units = time('plan', () => unitSignatures(room, { ...origins, summaries }));
   const plan = previous ? planRender(previous.units, units) : null;
 
   let files = 0;
@@ -410,7 +411,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     if (plan) note = `; incremental: ${count(plan.changed.length)} of ${count(units.size)} units re-rendered, ${plural(published.removed, 'file')} removed`;
     files = published.written;
     const gen = openSite(output).liveId!;
-    if (stateFile) time('state', () => writeRenderState(stateFile, { siteVersion, input, output, gen, units: Object.fromEntries(units), index: Object.fromEntries(index.contents), search: index.state }));
+    if (stateFile) time('state', () => writeRenderState(stateFile, { siteVersion, input, output, gen, units: Object.fromEntries(units), summaries: summaries.toJSON(), index: Object.fromEntries(index.contents), search: index.state }));
   } catch (e) {
     // The spare's sync is done before the lock is let go.
     await spare?.catch(() => {});
@@ -602,6 +603,8 @@ interface RenderState {
   gen: string;
   /** Unit key → signature. */
   units: Record<string, string>;
+  /** Articles' list entries (see `Summaries`). */
+  summaries: Record<string, string>;
   /** search-index file → content hash. */
   index: Record<string, string>;
   search: SearchState;
@@ -620,7 +623,7 @@ function readRenderState(file: string, siteVersion: string, output: string, site
     if (sha256(JSON.stringify(rest)) !== sum) return null;
     if (rest.siteVersion !== siteVersion || rest.output !== output || rest.gen !== site.liveId || !site.live) return null;
     if (!rest.search?.shards || rest.search.shards.some((s) => !fs.existsSync(path.join(site.live!, 'search-index', s.file)))) return null;
-    return { input: rest.input, units: new Map(Object.entries(rest.units)), index: new Map(Object.entries(rest.index)), search: rest.search };
+    return { input: rest.input, units: new Map(Object.entries(rest.units)), summaries: rest.summaries, index: new Map(Object.entries(rest.index)), search: rest.search };
   } catch {
     return null;
   }
@@ -629,6 +632,7 @@ function readRenderState(file: string, siteVersion: string, output: string, site
 interface PreviousBuild {
   input: string;
   units: Map<string, string>;
+  summaries: Record<string, string>;
   index: Map<string, string>;
   search: SearchState;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planRender, unitSignatures } from './render-plan.ts';
+import { planRender, Summaries, unitSignatures, type Origins } from './render-plan.ts';
 import { readingRoom } from './collections.ts';
 import { makeArchive, makeArticle } from './fixtures.ts';
 import type { Archive, ArchiveArticle } from '../types.ts';
@@ -26,6 +26,23 @@ function archive(change: (a: ArchiveArticle) => void = () => {}, furniture: Arch
 /** Units re-rendered when the archive goes from `before` to `after`. */
 function changed(before: Archive, after: Archive): string[] {
   return planRender(unitSignatures(readingRoom(before)), unitSignatures(readingRoom(after))).changed.sort();
+}
+
+/** Origins as a build gives them: a key that changes whenever what the analysis made of the scan changes (here, all of it). */
+function originsOf(a: Archive, summaries: Summaries): Origins {
+  const pages = a.issues.flatMap((i) => i.pages);
+  return {
+    articles: new Map(a.articles.map((x) => { const { zone, ...made } = x; return [x.id, JSON.stringify(made)]; })),
+    pages: new Map(pages.map((p) => { const { scan, articles, ...made } = p; return [p.url, JSON.stringify(made)]; })),
+    summaries,
+  };
+}
+
+/** `changed`, with origins and the summaries the first build kept, as incremental builds sign units. */
+function changedFromOrigins(before: Archive, after: Archive): string[] {
+  const kept = new Summaries();
+  const first = unitSignatures(readingRoom(before), originsOf(before, kept));
+  return planRender(first, unitSignatures(readingRoom(after), originsOf(after, new Summaries(kept.toJSON())))).changed.sort();
 }
 
 describe('unitSignatures', () => {
@@ -95,6 +112,28 @@ describe('unitSignatures', () => {
     const units = changed(before, after);
     expect(units).toContain('p:/jlrb/2024-03-05/2/');
     expect(units).toContain('i:/jlrb/2024-03-05/');
+  });
+
+  it('should re-render the same units from origins and the summaries of the last build as from the whole data', () => {
+    const edits: Array<(a: ArchiveArticle) => void> = [
+      () => {},
+      (a) => (a.dateline = '本报讯（记者 王小川 李铁）'),
+      (a) => (a.kinds = ['text', 'text']),
+      (a) => (a.headline = '新的标题'),
+      (a) => (a.paragraphs = ['别的正文。', '正文第一段。']),
+      (a) => (a.corrections = [{ field: 'paragraph', paragraph: 1, at: 2, from: '具', to: '县', evidence: 'dictionary' }]),
+      (a) => (a.keywords = ['春耕', '播种']),
+    ];
+    for (const edit of edits) expect(changedFromOrigins(archive(), archive(edit))).toEqual(changed(archive(), archive(edit)));
+    const moved = archive();
+    moved.issues[0].pages[0].section = '要闻';
+    expect(changedFromOrigins(archive(), moved)).toEqual(changed(archive(), moved));
+  });
+
+  it('should re-render an article and its page when its zone on the page image changes, its origin the same', () => {
+    const units = changedFromOrigins(archive(), archive((a) => (a.zone = { rects: [[1, 2, 3, 4]], lines: [0] })));
+    expect(units).toContain('a:jlrb/2024-03-05/2/1');
+    expect(units).toContain('p:/jlrb/2024-03-05/2/');
   });
 
   it('should give a reporter named in a dateline a unit, and re-render it when the dateline changes', () => {
