@@ -618,9 +618,10 @@ interface RenderState {
  */
 function readRenderState(file: string, siteVersion: string, output: string, site: SiteFolder): PreviousBuild | null {
   try {
-    const data = JSON.parse(fs.readFileSync(file, 'utf8')) as RenderState & { sum: string };
-    const { sum, ...rest } = data;
-    if (sha256(JSON.stringify(rest)) !== sum) return null;
+    const raw = fs.readFileSync(file, 'utf8');
+    const line = raw.indexOf('\n');
+    if (line < 0 || sha256(raw.slice(line + 1)) !== raw.slice(0, line)) return null;
+    const rest = JSON.parse(raw.slice(line + 1)) as RenderState;
     if (rest.siteVersion !== siteVersion || rest.output !== output || rest.gen !== site.liveId || !site.live) return null;
     if (!rest.search?.shards || rest.search.shards.some((s) => !fs.existsSync(path.join(site.live!, 'search-index', s.file)))) return null;
     return { input: rest.input, units: new Map(Object.entries(rest.units)), summaries: rest.summaries, index: new Map(Object.entries(rest.index)), search: rest.search };
@@ -691,7 +692,9 @@ function finish(archive: Archive, r: { output: string; started: number; shards: 
 function writeRenderState(file: string, state: RenderState): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, JSON.stringify({ ...state, sum: sha256(JSON.stringify(state)) }));
+  // The hash of the JSON on the first line: checked against the text, which is not made again for it.
+  const json = JSON.stringify(state);
+  fs.writeFileSync(tmp, `${sha256(json)}\n${json}`);
   fs.renameSync(tmp, file);
 }
 

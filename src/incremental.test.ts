@@ -214,6 +214,12 @@ describe('incremental builds', () => {
     const result = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
     expect(result.summary).not.toMatch(/incremental/);
     await expectSameAsFullBuild(w.output, w.input);
+    // Sound JSON that is not what was written: one signature changed.
+    const saved = fs.readFileSync(state, 'utf8');
+    fs.writeFileSync(state, saved.replace(/("a:[^"]+":")[0-9a-f]/, '$1z'));
+    fs.appendFileSync(path.join(w.input, 'jlrb/2024-05-01/1.txt'), '\n补记一段。\n');
+    const edited = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
+    expect(edited.summary).not.toMatch(/incremental/);
   });
 });
 
