@@ -183,10 +183,16 @@ const UNSAFE_SEGMENT = /[\s/\\?#%&<>"'`{}|^\[\]:*\u0000-\u001F\u007F\u202A-\u202
  * @returns A non-empty segment without `/`, `?`, `#`, `%`, `&`, `.`-only.
  */
 export function slugify(name: string): string {
-  const s = name.replace(UNSAFE_SEGMENT, '').replace(/^\.+$/, '');
-  if (s) return s;
-  return `_${[...name].map((c) => c.codePointAt(0)!.toString(16)).join('-')}`;
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    const s = name.replace(UNSAFE_SEGMENT, '').replace(/^\.+$/, '');
+    slugs.set(name, (slug = s || `_${[...name].map((c) => c.codePointAt(0)!.toString(16)).join('-')}`));
+  }
+  return slug;
 }
+
+/** Slugs made so far: a room slugifies each article's keywords and reporters several times over. */
+const slugs = new Map<string, string>();
 
 /**
  * The article's reference in GB/T 7714-2015 form for newspaper articles:
@@ -289,7 +295,6 @@ export class RelatedArticles {
   private readonly articles: ArchiveArticle[] = [];
   private readonly ordinal = new Map<ArchiveArticle, number>();
   private readonly groups = new Map<string, { members: Int32Array; at: Map<ArchiveArticle, number> }>();
-  private readonly slugs = new Map<string, string>();
   private readonly scores: Int32Array;
   /** Rank of each article's date, higher for newer: ties are broken without comparing date strings. */
   private readonly newness: Int32Array;
@@ -325,10 +330,7 @@ export class RelatedArticles {
     const self = this.ordinal.get(article) ?? -1;
     const touched: number[] = [];
     for (const k of article.keywords) {
-      const name = k.trim();
-      let slug = this.slugs.get(name);
-      if (slug === undefined) this.slugs.set(name, (slug = slugify(name)));
-      const g = this.groups.get(slug);
+      const g = this.groups.get(slugify(k.trim()));
       if (!g) continue;
       const at = g.at.get(article) ?? 0;
       const to = Math.min(g.members.length, at + RELATED_WINDOW + 1);
