@@ -43,6 +43,7 @@ describe('#11 absolute URLs', () => {
       const article = fs.readFileSync(path.join(bare, 'jlrb/2023-02-01/3/1/index.html'), 'utf8');
       expect(article).not.toMatch(/rel="canonical"|og:url/);
       expect(fs.readFileSync(path.join(bare, 'sitemap.xml'), 'utf8')).toMatch(/Warning: built without a site URL/);
+      expect(fs.existsSync(path.join(bare, 'sitemaps'))).toBe(false);
       expect(fs.readFileSync(path.join(bare, 'feed.xml'), 'utf8')).toMatch(/<link href="\/sub\/feed.xml" rel="self"/);
 
       process.env.SITE_URL = 'https://example.org/archive/';
@@ -51,7 +52,10 @@ describe('#11 absolute URLs', () => {
       const html = fs.readFileSync(path.join(site, 'jlrb/2023-02-01/3/1/index.html'), 'utf8');
       expect(html).toContain('<link rel="canonical" href="https://example.org/archive/sub/jlrb/2023-02-01/3/1/">');
       expect(html).toContain('<meta property="og:url" content="https://example.org/archive/sub/jlrb/2023-02-01/3/1/">');
-      expect(fs.readFileSync(path.join(site, 'sitemap.xml'), 'utf8')).toContain('<loc>https://example.org/archive/sub/jlrb/2023-02-01/3/1/</loc>');
+      // An index of the sitemap's files, of the site's pages and of each year.
+      expect(fs.readFileSync(path.join(site, 'sitemap.xml'), 'utf8')).toContain('<sitemap><loc>https://example.org/archive/sub/sitemaps/2023.xml</loc></sitemap>');
+      expect(fs.readFileSync(path.join(site, 'sitemaps/2023.xml'), 'utf8')).toContain('<url><loc>https://example.org/archive/sub/jlrb/2023-02-01/3/1/</loc><lastmod>2023-02-01</lastmod></url>');
+      expect(fs.readFileSync(path.join(site, 'sitemaps/site.xml'), 'utf8')).toContain('<url><loc>https://example.org/archive/sub/calendar/2023/</loc></url>');
       expect(absoluteUrls(site).filter((u) => !u.includes(': https://example.org/archive/sub/'))).toEqual([]);
     } finally {
       if (saved === undefined) delete process.env.SITE_URL;

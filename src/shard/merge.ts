@@ -90,7 +90,7 @@ export async function merge(options: MergeOptions): Promise<MergeResult> {
     let made = 0;
     try {
       const room = roomOf(archive);
-      const keys = [...room.issues.map((v) => `i:${v.issue.url}`), ...room.reporters.map((g) => `r:${g.slug}`), ...room.surnames.map((g) => `s:${g.slug}`), ...room.keywords.map((g) => `k:${g.slug}`), ...room.calendar.map((y) => `y:${y.year}`), ...room.catalogue.map((c) => `c:${c.year}`)];
+      const keys = [...room.issues.map((v) => `i:${v.issue.url}`), ...room.reporters.map((g) => `r:${g.slug}`), ...room.surnames.map((g) => `s:${g.slug}`), ...room.keywords.map((g) => `k:${g.slug}`), ...room.calendar.map((y) => `y:${y.year}`), ...room.catalogue.map((c) => `c:${c.year}`), ...room.sitemaps.map((m) => `m:${m.name}`)];
       made += await renderUnits(archive, keys, false, { output: staging, basePath, templates: options.templates, unitsPerPass: options.unitsPerPass, onProgress: options.onProgress });
       made += time('bundle', () => writeClient(staging));
       fs.writeFileSync(path.join(staging, 'build-report.json'), JSON.stringify(buildReport(archive), null, 1) + '\n');

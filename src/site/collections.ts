@@ -6,6 +6,7 @@
 import type { Archive, ArchiveArticle, ArchiveIssue, ArchivePage } from '../types.ts';
 import { surnameOf } from '../segment/names.ts';
 import { scopeOf } from '../shard/only.ts';
+import { sitemapParts, type SitemapPart } from './sitemaps.ts';
 
 /** An article with everything its page links to. */
 export interface ArticleView {
@@ -133,6 +134,8 @@ export interface ReadingRoom {
   calendar: CalendarYear[];
   /** The data catalogue, one part per year, newest first (`/data/articles/<year>.json`). */
   catalogue: CatalogueYear[];
+  /** The files of the sitemap (`/sitemap.xml` is their index). */
+  sitemaps: SitemapPart[];
 }
 
 /** One year of the data catalogue: its articles, in archive order. */
@@ -549,15 +552,14 @@ export function readingRoom(archive: Archive): ReadingRoom {
   const keywords = groupByKeyword(archive.articles);
   const reporters = groupByReporter(archive.articles);
   const surnames = groupBySurname(reporters);
+  const lists = { reporters: reporters.filter(hasReporterPage), surnames, keywords: keywords.filter((g) => g.articles.length >= KEYWORD_PAGE_MIN), calendar: calendarYears(archive) };
   return {
     stats: archiveStats(archive),
     issues: issueViews(archive),
     articles,
     pages: pageViews(archive),
-    reporters: reporters.filter(hasReporterPage),
-    surnames,
-    keywords: keywords.filter((g) => g.articles.length >= KEYWORD_PAGE_MIN),
-    calendar: calendarYears(archive),
+    ...lists,
     catalogue: catalogueYears(articles),
+    sitemaps: sitemapParts(archive, lists),
   };
 }

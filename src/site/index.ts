@@ -47,7 +47,11 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}
   eleventyConfig.addGlobalData('archive', async () => getArchive());
   eleventyConfig.addGlobalData('room', async () => roomOf(await getArchive()));
   // The paginated lists: every unit, or only those an incremental build re-renders.
-  eleventyConfig.addGlobalData('render', async () => renderLists(roomOf(await getArchive()), getSelection()));
+  eleventyConfig.addGlobalData('render', async () => {
+    const lists = renderLists(roomOf(await getArchive()), getSelection());
+    // Note: a sitemap needs absolute URLs; without the site's, no file of it is written (its index says why).
+    return siteUrl() ? lists : { ...lists, sitemaps: [] };
+  });
   eleventyConfig.addGlobalData('keywordPageMin', KEYWORD_PAGE_MIN);
   eleventyConfig.addGlobalData('keywordListMax', KEYWORD_LIST_MAX);
   eleventyConfig.addGlobalData('reporterPageMin', REPORTER_PAGE_MIN);

@@ -56,6 +56,10 @@ describe('unitSignatures', () => {
     const units = changed(before, after);
     expect(units).toContain('y:2024');
     expect(units).toContain('y:2019');
+    // The sitemap's file of the new year, and the site's (which lists the year's calendar page); not that of 2024.
+    expect(units).toContain('m:2019');
+    expect(units).toContain('m:site');
+    expect(units).not.toContain('m:2024');
   });
 
   it('should re-render the article and the page that lists it when its dateline changes', () => {

@@ -8,6 +8,7 @@
 import type { ArchiveArticle, ArchivePage } from '../types.ts';
 import { KEYWORD_LIST_MAX, type ArticleView, type CalendarYear, type CatalogueYear, type Group, type IssueView, type PageView, type ReadingRoom, type SurnameGroup } from './collections.ts';
 import { excerpt } from './filters.ts';
+import type { SitemapPart } from './sitemaps.ts';
 import { sha256 } from '../cache/build-cache.ts';
 
 /** Which units to render, by the value in their keys; null renders every unit. */
@@ -21,10 +22,11 @@ export interface RenderSelection {
   keywords: Set<string>;
   years: Set<string>;
   catalogue: Set<string>;
+  sitemaps: Set<string>;
 }
 
 /** Unit kinds by the letter their keys start with (see `unitSignatures`). */
-const KINDS: Record<string, keyof RenderSelection> = { a: 'articles', p: 'pages', i: 'issues', j: 'issueJson', r: 'reporters', s: 'surnames', k: 'keywords', y: 'years', c: 'catalogue' };
+const KINDS: Record<string, keyof RenderSelection> = { a: 'articles', p: 'pages', i: 'issues', j: 'issueJson', r: 'reporters', s: 'surnames', k: 'keywords', y: 'years', c: 'catalogue', m: 'sitemaps' };
 
 /** The paginated lists the templates render (all of them, or the selected units). */
 export interface RenderLists {
@@ -38,6 +40,7 @@ export interface RenderLists {
   keywords: Group[];
   calendar: CalendarYear[];
   catalogue: CatalogueYear[];
+  sitemaps: SitemapPart[];
 }
 
 /** Restrict the room's lists to a selection. */
@@ -53,6 +56,7 @@ export function renderLists(room: ReadingRoom, selection: RenderSelection | null
       keywords: room.keywords,
       calendar: room.calendar,
       catalogue: room.catalogue,
+      sitemaps: room.sitemaps,
     };
   }
   const articles = room.articles.filter((v) => selection.articles.has(v.article.id));
@@ -66,6 +70,7 @@ export function renderLists(room: ReadingRoom, selection: RenderSelection | null
     keywords: room.keywords.filter((g) => selection.keywords.has(g.slug)),
     calendar: room.calendar.filter((y) => selection.years.has(String(y.year))),
     catalogue: room.catalogue.filter((y) => selection.catalogue.has(String(y.year))),
+    sitemaps: room.sitemaps.filter((m) => selection.sitemaps.has(m.name)),
   };
 }
 
@@ -129,7 +134,7 @@ export class Summaries {
 
 /**
  * Signature of every unit: unit key → hash of the data it shows.
- * Keys: `a:<id>`, `p:<url>`, `i:<url>` (issue page), `j:<url>` (issue JSON), `r:<slug>`, `s:<slug>`, `k:<slug>`, `y:<year>`, `c:<year>` (the year's data catalogue).
+ * Keys: `a:<id>`, `p:<url>`, `i:<url>` (issue page), `j:<url>` (issue JSON), `r:<slug>`, `s:<slug>`, `k:<slug>`, `y:<year>`, `c:<year>` (the year's data catalogue), `m:<name>` (a file of the sitemap).
  *
  * @param origins What articles and pages were made from; without, they are hashed whole.
  */
@@ -213,6 +218,7 @@ export function unitSignatures(room: ReadingRoom, origins?: Origins): Map<string
     return [a.id, a.url, a.n, a.headline, a.date, a.paper, a.paperName, a.page, a.byline, a.dateline, a.reporters.map((r) => r.name), a.keywords, v.jsonPointer];
   };
   for (const c of room.catalogue) sigs.set(`c:${c.year}`, hash(c.articles.map(entry)));
+  for (const m of room.sitemaps) sigs.set(`m:${m.name}`, hash(m.entries));
   return sigs;
 }
 
@@ -228,7 +234,7 @@ export function planRender(previous: Map<string, string>, current: Map<string, s
 
 /** The selection of the units with these keys. */
 export function selectionOf(keys: Iterable<string>): RenderSelection {
-  const selection: RenderSelection = { articles: new Set(), pages: new Set(), issues: new Set(), issueJson: new Set(), reporters: new Set(), surnames: new Set(), keywords: new Set(), years: new Set(), catalogue: new Set() };
+  const selection: RenderSelection = { articles: new Set(), pages: new Set(), issues: new Set(), issueJson: new Set(), reporters: new Set(), surnames: new Set(), keywords: new Set(), years: new Set(), catalogue: new Set(), sitemaps: new Set() };
   for (const key of keys) {
     const kind = KINDS[key[0]];
     if (kind) selection[kind].add(key.slice(2));
@@ -263,6 +269,8 @@ export function unitFiles(key: string): string[] {
       return [`calendar/${value}/index.html`];
     case 'catalogue':
       return [`data/articles/${value}.json`];
+    case 'sitemaps':
+      return [`sitemaps/${value}.xml`];
     default:
       return [];
   }
