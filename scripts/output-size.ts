@@ -31,6 +31,8 @@ export function kindOf(rel: string): string {
   if (parts[0] === 'reporters') return parts[1] === '姓' ? 'surname pages' : 'reporter pages';
   if (parts[0] === 'keywords') return 'keyword pages';
   if (parts[0] === 'calendar') return 'calendar';
+  if (parts[0] === 'sitemaps') return 'sitemap files';
+  if (parts[0] === 'data' && parts.length > 2) return 'data catalogue years';
   return 'site-wide';
 }
 
