@@ -253,6 +253,6 @@ describe('navigation', () => {
   });
 
   it('should put it all together in readingRoom', () => {
-    expect(Object.keys(readingRoom(archive)).sort()).toEqual(['articles', 'calendar', 'catalogue', 'issues', 'keywords', 'pages', 'reporters', 'stats', 'surnames']);
+    expect(Object.keys(readingRoom(archive)).sort()).toEqual(['articles', 'calendar', 'catalogue', 'issues', 'keywords', 'pages', 'reporters', 'sitemaps', 'stats', 'surnames']);
   });
 });
