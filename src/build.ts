@@ -274,6 +274,8 @@ export interface BuildOptions extends CollectOptions {
   unitsPerPass?: number;
   /** Build the search index on a worker thread, beside the render. Default: for a full index of 2,000 articles or more. */
   indexOnWorker?: boolean;
+  /** Share of the archive the search index's second segment may reach before it is cut whole again (tests); default `DELTA_MOST`. */
+  searchDeltaMost?: number;
   /** Called when a stage starts, e.g. "Rendering 14 changed of 55,023 articles, pages, …". */
   onStage?: (message: string) => void;
 }
@@ -376,6 +378,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
       existing: plan ? previous!.index : null,
       from: previous && site.live ? path.join(site.live, 'search-index') : null,
       dir: path.join(staging, 'search-index'),
+      deltaMost: options.searchDeltaMost,
     },
     options,
   );
@@ -623,7 +626,7 @@ function readRenderState(file: string, siteVersion: string, output: string, site
     if (line < 0 || sha256(raw.slice(line + 1)) !== raw.slice(0, line)) return null;
     const rest = JSON.parse(raw.slice(line + 1)) as RenderState;
     if (rest.siteVersion !== siteVersion || rest.output !== output || rest.gen !== site.liveId || !site.live) return null;
-    if (!rest.search?.shards || rest.search.shards.some((s) => !fs.existsSync(path.join(site.live!, 'search-index', s.file)))) return null;
+    if (!rest.search?.shards || [...rest.search.shards, ...(rest.search.delta ?? [])].some((s) => !fs.existsSync(path.join(site.live!, 'search-index', s.file)))) return null;
     return { input: rest.input, units: new Map(Object.entries(rest.units)), summaries: rest.summaries, index: new Map(Object.entries(rest.index)), search: rest.search };
   } catch {
     return null;
@@ -670,7 +673,7 @@ function packageFile(name: string): string {
  */
 function unchanged(archive: Archive, previous: PreviousBuild, output: string, started: number, options: BuildOptions): BuildResult {
   options.onStage?.('Nothing changed since the last build');
-  const shards = previous.search.shards.length;
+  const shards = previous.search.shards.length + (previous.search.delta?.length ?? 0);
   return finish(archive, { output, started, shards, files: 0, swapped: false, note: '; incremental: nothing changed', strict: options.strict });
 }
 

@@ -31,11 +31,19 @@ export interface ShardManifest {
   papers: Array<{ id: string; name: string }>;
   /**
    * Index segments, each a list of term shards in key order. The first holds
-   * the archive as of the last full index; a second, small one the articles
-   * added or changed since, so adding a page rewrites only that one. Postings
-   * of later segments have higher doc ids.
+   * the archive as of the last time the index was cut whole; a second, small
+   * one the articles added or changed since (their old doc ids are marked
+   * deleted in the docs table), so adding or fixing a page rewrites only
+   * that one. Postings of later segments have higher doc ids.
    */
   segments: ShardRef[][];
+  /**
+   * The live docs in archive order (oldest first), as runs of consecutive
+   * doc ids: start, length, start, length… Absent when that order is doc id
+   * order (an index with one segment and no deleted doc). Results of the
+   * same date are listed newest first by this order.
+   */
+  order?: number[];
   /** Fragment packs in doc order; a pack holds the docs from its `first` up to the next pack's. */
   fragments: FragmentPack[];
 }

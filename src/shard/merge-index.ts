@@ -46,6 +46,9 @@ export async function mergeIndex(parts: IndexPart[], dest: string, shardBytes = 
   const docs: DocMeta[] = [];
   const packs: FragmentPack[] = [];
   const links = new Map<string, string>();
+  // Archive order over all shards: each shard's, after the shards before it (see `ShardManifest.order`).
+  const order: number[] = [];
+  let ordered = false;
   const sources: Array<{ terms: Iterator<[string, Uint8Array]>; base: number }> = [];
   for (const part of parts) {
     const manifest = readManifest(part.dir);
@@ -58,8 +61,10 @@ export async function mergeIndex(parts: IndexPart[], dest: string, shardBytes = 
     const own = decodeDocs(fs.readFileSync(path.join(part.dir, manifest.docsFile)));
     if (own.length !== manifest.docs) throw new ArchiveError(`${part.dir}: the docs table holds ${own.length} docs, the manifest says ${manifest.docs}: build the shard again`);
     for (const d of own) docs.push({ ...d, paper: paper[d.paper] ?? d.paper });
+    if (manifest.order) ordered = true;
+    (manifest.order ?? [0, manifest.docs]).forEach((n, i) => order.push(i % 2 ? n : base + n));
     for (const p of manifest.fragments) packs.push({ ...p, file: `${part.name}/${p.file}`, first: base + p.first });
-    // Note: a build writes one segment, but a segment's postings hold the shard's own doc ids whatever their number.
+    // A shard's second segment has higher doc ids than its first: the postings of its segments, in turn, ascend.
     for (const shards of manifest.segments) sources.push({ terms: termsOf(part.dir, shards), base });
     for (const p of manifest.fragments) links.set(`${part.name}/${p.file}`, path.join(part.dir, p.file));
   }
@@ -82,7 +87,7 @@ export async function mergeIndex(parts: IndexPart[], dest: string, shardBytes = 
   const table = encodeDocs(docs);
   const docsFile = `docs-${hash(table)}.bin`;
   put(docsFile, table);
-  const manifest: ShardManifest = { version: INDEX_VERSION, docs: docs.length, docsFile, papers, segments: [segment], fragments: packs };
+  const manifest: ShardManifest = { version: INDEX_VERSION, docs: docs.length, docsFile, papers, segments: [segment], ...(ordered ? { order } : {}), fragments: packs };
   put('manifest.json', JSON.stringify(manifest));
   await writer.flush();
   return { links, manifest, written };

@@ -93,6 +93,8 @@ export class SearchEngine {
   private docs: DocMeta[] = [];
   private live = 0;
   private avgLength = 1;
+  /** Place of each doc in archive order, when the manifest gives an order other than doc ids. */
+  private rank: Int32Array | null = null;
   private shards = new Map<string, Promise<Map<string, Uint8Array>>>();
   private decoded = new Map<string, Decoded | null>();
   private readingStarts: Promise<Map<number, number>> | null = null;
@@ -128,6 +130,7 @@ export class SearchEngine {
     }
     this.avgLength = live ? total / live : 1;
     this.live = live;
+    this.rank = manifest.order ? ranks(manifest.order, this.docs.length) : null;
     this.manifest = manifest;
     return manifest;
   }
@@ -338,8 +341,9 @@ export class SearchEngine {
       });
       hits.push({ doc, score, date: meta.date });
     }
-    // Newest first: by date, then by doc id (ids grow as articles are added).
-    const newer = (a: SearchHit, b: SearchHit) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.doc - a.doc);
+    // Newest first: by date, then by archive order (doc id order unless the manifest gives it).
+    const rank = this.rank;
+    const newer = (a: SearchHit, b: SearchHit) => (a.date < b.date ? 1 : a.date > b.date ? -1 : rank ? rank[b.doc] - rank[a.doc] : b.doc - a.doc);
     if (options.sort === 'date') hits.sort(newer);
     else hits.sort((a, b) => b.score - a.score || newer(a, b));
     return { total: hits.length, hits, terms };
@@ -410,6 +414,14 @@ export class SearchEngine {
 async function inflate(bytes: Uint8Array): Promise<string> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
   return new Response(stream).text();
+}
+
+/** Each doc's place in archive order, from the manifest's runs of doc ids (-1 for docs not in it). */
+function ranks(order: number[], docs: number): Int32Array {
+  const rank = new Int32Array(docs).fill(-1);
+  let r = 0;
+  for (let i = 0; i + 1 < order.length; i += 2) for (let k = 0; k < order[i + 1]; k++) rank[order[i] + k] = r++;
+  return rank;
 }
 
 function binaryHas(arr: Int32Array, v: number): boolean {

@@ -27,7 +27,7 @@ async function written(frags: Fragment[], budget: number, loader: (dir: string) 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packs-'));
   const docs = frags.map((f) => ({ length: 1, titleEnd: 0, paper: 0, page: 1, date: f.date }));
   const packed = packFragments(inputs(frags), undefined, budget);
-  await writeIndex({ terms: new Map(), docs, fragments: packed, papers: [{ id: 'jlrb', name: '吉林日报' }] }, dir);
+  await writeIndex({ segments: [new Map()], docs, fragments: packed, papers: [{ id: 'jlrb', name: '吉林日报' }] }, dir);
   return { dir, packed, engine: new SearchEngine(loader(dir)) };
 }
 

@@ -29,8 +29,8 @@ export interface PackInput {
   key: string;
   /** Compressed length when already known (from the last build), else measured by compressing. */
   length?: number;
-  /** The fragment (made only when its bytes are needed). */
-  fragment: () => Fragment;
+  /** The fragment (made only when its bytes are needed); null for a deleted doc, which takes no bytes. */
+  fragment: (() => Fragment) | null;
 }
 
 export interface PackedFragments {
@@ -57,7 +57,8 @@ export function packFragments(docs: PackInput[], previous: Map<string, string> =
   const compressed = new Map<number, Uint8Array>();
   const bytesOf = (doc: number): Uint8Array => {
     let data = compressed.get(doc);
-    if (!data) compressed.set(doc, (data = compressFragment(docs[doc].fragment())));
+    const make = docs[doc].fragment;
+    if (!data) compressed.set(doc, (data = make ? compressFragment(make()) : new Uint8Array(0)));
     return data;
   };
   const lengths = docs.map((d, doc) => d.length ?? bytesOf(doc).length);

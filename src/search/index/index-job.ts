@@ -32,6 +32,8 @@ export interface IndexJob {
   dir: string;
   /** Target size of one shard in bytes (tests); default that of `writeIndex`. */
   shardBytes?: number;
+  /** See `DELTA_MOST` (tests); default it. */
+  deltaMost?: number;
 }
 
 export interface IndexJobResult {
@@ -55,14 +57,14 @@ export async function runIndexJob(job: IndexJob, onProgress?: OnProgress): Promi
   const from = job.from;
   const read = from ? (file: string) => readOrNull(path.join(from, file)) : undefined;
   const existing = job.existing ?? undefined;
-  let plan = time('index plan', () => planIndex(job.articles, job.words, job.previous, onProgress, read, existing, job.sources));
+  let plan = time('index plan', () => planIndex(job.articles, job.words, job.previous, onProgress, read, existing, job.sources, job.deltaMost));
   let index;
   try {
     index = await timeAsync('index write', () => writeIndex(plan.files, job.dir, { existing, shardBytes: job.shardBytes }));
   } catch (e) {
     if (!(e instanceof StaleIndexError)) throw e;
     // A shard of the last build is missing or damaged: collect everything.
-    plan = time('index plan', () => planIndex(job.articles, job.words, null, onProgress, undefined, undefined, job.sources));
+    plan = time('index plan', () => planIndex(job.articles, job.words, null, onProgress, undefined, undefined, job.sources, job.deltaMost));
     index = await timeAsync('index write', () => writeIndex(plan.files, job.dir, { existing, shardBytes: job.shardBytes }));
   }
   return {
@@ -71,7 +73,7 @@ export async function runIndexJob(job: IndexJob, onProgress?: OnProgress): Promi
     written: index.written,
     indexed: plan.indexed,
     full: plan.full,
-    state: plan.state(index.manifest.segments[0]),
+    state: plan.state(index.manifest.segments),
     ms: performance.now() - started,
   };
 }

@@ -1,7 +1,8 @@
 /**
- * An index patched from the previous build's postings is byte for byte the
- * index a full build writes, after any sequence of additions, edits and
- * removals.
+ * After any sequence of additions, edits and removals, an index with a
+ * second segment answers every query as a full build's does, and an index
+ * cut whole again from the previous build's postings is byte for byte the
+ * index a full build writes.
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -12,7 +13,9 @@ import { createHash } from 'node:crypto';
 import type { ArchiveArticle } from '../../types.ts';
 import { runIndexJob, type IndexJobResult } from './index-job.ts';
 import { listFiles } from '../../util/files.ts';
-import { writeIndex, type IndexFiles } from './write-index.ts';
+import { SearchEngine } from '../engine/search-engine.ts';
+import { fileLoader } from '../file-loader.ts';
+import { writeIndex, type SegmentTerms } from './write-index.ts';
 import { packFragments } from './fragment-packs.ts';
 
 const TEXTS = ['长春市推动产业合作', '吉林日报记者报道珲春出口', '冰雪经济新增长极', '项目建设春风浩荡满眼新', '合作共赢发展机遇', 'ABC 2024 年 春节联欢'];
@@ -56,9 +59,10 @@ type Written = { dir: string; result: IndexJobResult; tree: Record<string, strin
  * the previous index has with the same content are not written again, and
  * the site keeps them).
  */
-async function index(articles: ArchiveArticle[], previous: Written | null, shardBytes?: number): Promise<Written> {
+async function index(articles: ArchiveArticle[], previous: Written | null, shardBytes?: number, deltaMost = 0): Promise<Written> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'segments-'));
-  const result = await runIndexJob({ articles, words: wordsOf(articles), previous: previous?.result.state ?? null, existing: previous?.result.contents ?? null, from: previous?.dir ?? null, dir, shardBytes });
+  const job = { articles, words: wordsOf(articles), previous: previous?.result.state ?? null, existing: previous?.result.contents ?? null, from: previous?.dir ?? null, dir, shardBytes, deltaMost };
+  const result = await runIndexJob(job);
   // The index as the site holds it: the files written, and those kept from the previous build.
   const tree: Record<string, string> = {};
   for (const rel of [...result.contents.keys()].sort()) {
@@ -71,7 +75,69 @@ async function index(articles: ArchiveArticle[], previous: Written | null, shard
   return { dir, result, tree };
 }
 
+const QUERIES = ['长春', '春', '冰雪经济', 'abc 2024', '共赢 发展', '满眼新1'];
+
+/** Every query's results, by relevance and by date, as URL and score, with filters too. */
+async function answers(dir: string) {
+  const engine = new SearchEngine(fileLoader(dir));
+  const out: string[] = [];
+  const urls = new Map<number, Promise<string>>();
+  const url = (doc: number) => urls.get(doc) ?? urls.set(doc, engine.fragment(doc).then((f) => f.url)).get(doc)!;
+  for (const q of QUERIES) {
+    for (const options of [{}, { sort: 'date' as const }, { filters: { from: '2024-01-03', to: '2024-01-07' } }]) {
+      const r = await engine.search(q, options);
+      out.push(`${q} ${JSON.stringify(options)}: ${r.total}`);
+      for (const h of r.hits) out.push(`${await url(h.doc)} ${h.score.toFixed(9)}`);
+    }
+  }
+  return out;
+}
+
 describe('planIndex', () => {
+  it('should answer as a full build does with a second segment, and be a full build byte for byte when cut whole again', async () => {
+    const key = fc.record({ day: fc.integer({ min: 1, max: 9 }), page: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 1, max: 3 }) });
+    const step = fc.array(fc.record({ at: key, v: fc.integer({ min: 0, max: 40 }), remove: fc.boolean() }), { maxLength: 6 });
+    let seconds = 0;
+    let cuts = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ at: key, v: fc.integer({ min: 0, max: 40 }) }), { minLength: 1, maxLength: 20 }),
+        fc.array(step, { minLength: 1, maxLength: 4 }),
+        fc.constantFrom(undefined, 60, 300),
+        fc.constantFrom(0.5, 1, 100),
+        async (start, steps, shardBytes, deltaMost) => {
+          const state = new Map<string, [number, number, number, number]>();
+          const idOf = (k: { day: number; page: number; n: number }) => `${k.day}/${k.page}/${k.n}`;
+          for (const s of start) state.set(idOf(s.at), [s.at.day, s.at.page, s.at.n, s.v]);
+          const articles = () => [...state.values()].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]).map(([d, p, n, v]) => article(`2024-01-0${d}`, p, n, v));
+          let last = await index(articles(), null, shardBytes, deltaMost);
+          for (const changes of steps) {
+            for (const c of changes) {
+              if (c.remove) state.delete(idOf(c.at));
+              else state.set(idOf(c.at), [c.at.day, c.at.page, c.at.n, c.v]);
+            }
+            const now = await index(articles(), last, shardBytes, deltaMost);
+            const full = await index(articles(), null, shardBytes);
+            expect(await answers(now.dir)).toEqual(await answers(full.dir));
+            // Cut whole: one segment, no deleted doc.
+            const whole = now.result.state.base === now.result.state.count && now.result.state.count === state.size;
+            if (whole) {
+              expect(now.tree).toEqual(full.tree);
+              expect(now.result.state).toEqual(full.result.state);
+              cuts++;
+            } else {
+              seconds++;
+            }
+            last = now;
+          }
+        },
+      ),
+      { numRuns: 30 },
+    );
+    // Both ways were taken, many times.
+    expect(Math.min(seconds, cuts)).toBeGreaterThan(10);
+  });
+
   it('should patch the previous index into exactly the index a full build writes, with one shard or many', async () => {
     // An archive is a sorted list of (date, page, n, text variant); each step edits, adds or removes some.
     const key = fc.record({ day: fc.integer({ min: 1, max: 9 }), page: fc.integer({ min: 1, max: 3 }), n: fc.integer({ min: 1, max: 3 }) });
@@ -119,9 +185,9 @@ describe('planIndex', () => {
 describe('writeIndex with patched terms', () => {
   /** Postings bytes of a given length (a count and filler; the cut only looks at lengths). */
   const bytes = (n: number) => new Uint8Array(n).fill(1);
-  const write = async (terms: IndexFiles['terms'], existing?: Map<string, string>) => {
+  const write = async (terms: SegmentTerms, existing?: Map<string, string>) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'patched-'));
-    return { dir, written: await writeIndex({ terms, docs: [], fragments: packFragments([]), papers: [] }, dir, { shardBytes: 50, existing }) };
+    return { dir, written: await writeIndex({ segments: [terms], docs: [], fragments: packFragments([]), papers: [] }, dir, { shardBytes: 50, existing }) };
   };
 
   it('should cut a clean shard again when the first term of the next one changed (it may now fit)', async () => {

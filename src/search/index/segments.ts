@@ -1,14 +1,24 @@
 /**
- * Which articles the index holds, under which doc ids. The index is always
- * one segment with doc ids 0… in archive order, oldest first: the same
- * input gives the same files, however the archive got there.
+ * Which articles the index holds, under which doc ids.
  *
- * A full build collects every article's terms. A later build patches the
- * previous build's postings instead: articles whose text is unchanged keep
- * their postings (moved to their new doc ids), changed and new articles are
- * collected anew, removed ones dropped. The patched postings are exactly the
- * postings a full build collects, so the shards cut from them are
- * byte-identical (a test checks this); only the work differs.
+ * A full build collects every article's terms into one segment, doc ids
+ * 0… in archive order, oldest first.
+ *
+ * A later build leaves that segment as it is and writes a second, small
+ * one: the articles added or changed since take the next doc ids, and
+ * their old ids are marked deleted in the docs table. Every term of a page
+ * falls in a different shard, so patching the first segment rewrote nearly
+ * all of it for one page (5 s, and every shard to upload again, at 5,000
+ * pages); the second segment is a few percent of the index.
+ *
+ * When the second segment and the deleted docs pass `DELTA_MOST` of the
+ * archive, the index is cut whole again: the first segment's postings are
+ * patched (kept articles moved to their ids in archive order, the rest
+ * collected anew, removed ones dropped) into exactly the postings a full
+ * build collects, so the files are byte for byte a full build's (a test
+ * checks this). Between those, searches answer exactly as they would over
+ * a full build (a test checks that too): scores count live docs only, and
+ * `order` gives the archive order that ties are listed in.
  */
 import { createHash } from 'node:crypto';
 import type { ArchiveArticle, WordCounts } from '../../types.ts';
@@ -17,8 +27,8 @@ import { articleFields } from '../fields.ts';
 import { ByteReader, ByteWriter } from '../codec.ts';
 import { KEY } from '../types.ts';
 import { collectTerms, docMeta, fragmentOf, type Postings } from './build-index.ts';
-import { byKey, type IndexFiles, type PatchedTerms } from './write-index.ts';
-import { packFragments } from './fragment-packs.ts';
+import { byKey, type IndexFiles, type PatchedTerms, type SegmentTerms } from './write-index.ts';
+import { packFragments, type PackInput } from './fragment-packs.ts';
 
 /**
  * A complete index of articles, doc ids 0… in the order given (pass them
@@ -30,12 +40,16 @@ export function buildIndex(articles: ArchiveArticle[], precut?: WordCounts): Ind
 
 /** What the next build needs to know about the index on disk. */
 export interface SearchState {
-  /** Article id → [doc id, hash of what the index holds of it, its length and title length in units]. */
+  /** Article id → [doc id, hash of what the index holds of it, its length and title length in units, its fragment's length]. */
   docs: Record<string, DocState>;
-  /** Docs in the index. */
+  /** Doc ids in the index, deleted ones included. */
   count: number;
-  /** The index's shards, in key order. */
+  /** Docs of the first segment: ids below it (absent in states of older builds: all of them). */
+  base?: number;
+  /** The first segment's shards, in key order. */
   shards: ShardRef[];
+  /** The second segment's shards (docs from `base` on), in key order; absent or empty when there is none. */
+  delta?: ShardRef[];
   /** The fragment packs, pack key → file (see `packFragments`). */
   packs: Record<string, string>;
 }
@@ -47,6 +61,14 @@ export type ReadIndexFile = (file: string) => Uint8Array | null;
 
 /** Share of changed articles past which collecting everything is quicker than patching. */
 const PATCH_MOST = 0.5;
+
+/**
+ * Share of the live articles that the second segment and the deleted docs
+ * together may reach before the index is cut whole again. At 5,000 pages
+ * (30,000 articles) that is about 250 pages added or fixed; a query then
+ * reads a shard of the second segment per term beside the first's.
+ */
+export const DELTA_MOST = 0.05;
 
 const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
@@ -63,6 +85,7 @@ const contentHash = (a: ArchiveArticle, words: Record<string, number> | undefine
  * @param sources Article id → key of everything the article was made from
  *   (within one version of the code, the same key means the same article);
  *   articles without one are hashed.
+ * @param deltaMost See `DELTA_MOST` (tests: 0 always cuts the index whole, 1 always adds to the second segment).
  * @returns The files to write, whether every article was collected, how
  *   many were collected, and a function that gives the new state once the
  *   shards are cut.
@@ -75,7 +98,8 @@ export function planIndex(
   read?: ReadIndexFile,
   existing?: Map<string, string>,
   sources?: Map<string, string>,
-): { files: IndexFiles; full: boolean; indexed: number; state: (shards: ShardRef[]) => SearchState } {
+  deltaMost = DELTA_MOST,
+): { files: IndexFiles; full: boolean; indexed: number; state: (segments: ShardRef[][]) => SearchState } {
   // Note: hashing what the index holds of 30,000 articles took 0.8 s; the key of what each was made from is as good.
   const hashes = articles.map((a) => {
     const source = sources?.get(a.id);
@@ -91,13 +115,15 @@ export function planIndex(
     }
     return paperIndex.get(a.paper)!;
   };
+  const delta = previous && read && previous.shards.length ? deltaPlan(articles, hashes, previous, deltaMost) : null;
+  if (delta) return planDelta(articles, words, previous!, read!, existing, delta, hashes, { papers, paperOf }, progress);
   const patch = previous && read && previous.shards.length ? patchPlan(articles, hashes, previous) : null;
   const docs: DocMeta[] = articles.map((a, i) => {
     // Note: an unchanged article's lengths come from the state; measuring 30,000 again took a second.
     const kept = previous?.docs[a.id];
     return docMeta(a, paperOf(a), kept && kept[1] === hashes[i] ? { length: kept[2], titleEnd: kept[3] } : undefined);
   });
-  let terms: IndexFiles['terms'];
+  let terms: SegmentTerms;
   let indexed: number;
   if (patch && !patch.moved) {
     // Note: no article changed or moved: the postings, hence the shards, are the last build's.
@@ -116,26 +142,147 @@ export function planIndex(
     );
     indexed = articles.length;
   }
-  // Note: only packs still on disk are reused; an unchanged article's compressed length comes from the state.
-  const reusable = new Map(Object.entries(previous?.packs ?? {}).filter(([, file]) => existing?.has(file)));
-  const fragments = packFragments(
-    articles.map((a, doc) => {
-      const kept = previous?.docs[a.id];
-      return { key: hashes[doc], length: kept && kept[1] === hashes[doc] ? kept[4] : undefined, fragment: () => fragmentOf(a) };
-    }),
-    reusable,
-  );
+  const fragments = packAll(articles.map((a, i) => [i, a]), articles.length, hashes, previous, existing);
   return {
-    files: { terms, docs, fragments, papers },
+    files: { segments: [terms], docs, fragments, papers },
     full: !patch,
     indexed,
-    state: (shards) => ({
+    state: ([shards]) => ({
       docs: Object.fromEntries(articles.map((a, i) => [a.id, [i, hashes[i], docs[i].length, docs[i].titleEnd, fragments.lengths[i]] as DocState])),
       count: articles.length,
+      base: articles.length,
       shards,
+      delta: [],
       packs: Object.fromEntries(fragments.byKey),
     }),
   };
+}
+
+/**
+ * The fragment packs of `count` doc ids, `live` the docs that hold an
+ * article (the rest are deleted and take no bytes). Only packs still on
+ * disk are reused; an unchanged article's compressed length comes from the state.
+ */
+function packAll(live: Array<[doc: number, article: ArchiveArticle]>, count: number, hashes: string[], previous: SearchState | null, existing: Map<string, string> | undefined) {
+  const reusable = new Map(Object.entries(previous?.packs ?? {}).filter(([, file]) => existing?.has(file)));
+  const inputs: PackInput[] = Array.from({ length: count }, () => ({ key: '-', length: 0, fragment: null }));
+  live.forEach(([doc, a], i) => {
+    const kept = previous?.docs[a.id];
+    inputs[doc] = { key: hashes[i], length: kept && kept[1] === hashes[i] ? kept[4] : undefined, fragment: () => fragmentOf(a) };
+  });
+  return packFragments(inputs, reusable);
+}
+
+/** How the second segment changes: every article's doc id, and the articles to collect anew. */
+interface DeltaPlan {
+  /** Doc id of each article (in the order given). */
+  ids: Int32Array;
+  /** Indexes of the articles added or changed, in order (their ids follow the last build's). */
+  changed: number[];
+  /** Old doc id → whether its article is kept. */
+  kept: Uint8Array;
+}
+
+/**
+ * The articles' doc ids when added to the second segment, or null when
+ * the index is to be cut whole (no second segment allowed, or it and the
+ * deleted docs would pass `most` of the archive).
+ */
+function deltaPlan(articles: ArchiveArticle[], hashes: string[], previous: SearchState, most: number): DeltaPlan | null {
+  const base = previous.base ?? previous.count;
+  const ids = new Int32Array(articles.length);
+  const kept = new Uint8Array(previous.count);
+  const changed: number[] = [];
+  articles.forEach((a, i) => {
+    const doc = previous.docs[a.id];
+    if (doc && doc[1] === hashes[i] && doc[0] < previous.count) {
+      ids[i] = doc[0];
+      kept[doc[0]] = 1;
+    } else changed.push(i);
+  });
+  // The second segment (its deleted docs too) and the docs deleted from the first.
+  let deletedFirst = 0;
+  for (let doc = 0; doc < base; doc++) if (!kept[doc]) deletedFirst++;
+  if (previous.count + changed.length - base + deletedFirst > most * articles.length) return null;
+  changed.forEach((i, k) => (ids[i] = previous.count + k));
+  return { ids, changed, kept };
+}
+
+/**
+ * Plan an index whose first segment is the last build's, untouched, and
+ * whose second holds the articles added or changed since the index was
+ * last cut whole: the last build's second segment with the articles added
+ * or changed now merged in, and those changed or removed dropped.
+ */
+function planDelta(
+  articles: ArchiveArticle[],
+  words: WordCounts | undefined,
+  previous: SearchState,
+  read: ReadIndexFile,
+  existing: Map<string, string> | undefined,
+  plan: DeltaPlan,
+  hashes: string[],
+  { papers, paperOf }: { papers: IndexFiles['papers']; paperOf: (a: ArchiveArticle) => number },
+  progress: (total: number) => ((n: number) => void) | undefined,
+) {
+  const { ids, changed, kept } = plan;
+  const base = previous.base ?? previous.count;
+  const count = previous.count + changed.length;
+  const fresh = collectTerms(
+    changed.map((i) => ({ doc: ids[i], article: articles[i] })),
+    words,
+    undefined,
+    progress(changed.length),
+  );
+  let second: SegmentTerms | null = fresh.size ? fresh : null;
+  if (previous.delta?.length) {
+    // Kept docs keep their ids: postings of docs dropped are taken out, the new ones appended.
+    const remap = new Int32Array(previous.count);
+    let firstMoved = previous.count;
+    for (let doc = 0; doc < previous.count; doc++) {
+      remap[doc] = kept[doc] ? doc : -1;
+      if (!kept[doc] && doc >= base && firstMoved === previous.count) firstMoved = doc;
+    }
+    second = patchedShards(previous.delta, read, remap, firstMoved, fresh);
+  }
+  // Deleted docs take the date of the doc before them: one byte each in the docs table.
+  const docs = new Array<DocMeta>(count);
+  articles.forEach((a, i) => {
+    const doc = previous.docs[a.id];
+    docs[ids[i]] = docMeta(a, paperOf(a), doc && doc[1] === hashes[i] ? { length: doc[2], titleEnd: doc[3] } : undefined);
+  });
+  for (let doc = 0; doc < count; doc++) if (!docs[doc]) docs[doc] = { deleted: true, length: 0, titleEnd: 0, paper: 0, page: 0, date: docs[doc - 1]?.date ?? '1970-01-01' };
+  const fragments = packAll(articles.map((a, i) => [ids[i], a]), count, hashes, previous, existing);
+  const order = orderRuns(ids);
+  return {
+    files: { segments: second ? [previous.shards, second] : [previous.shards], docs, ...(order ? { order } : {}), fragments, papers },
+    full: false,
+    indexed: changed.length,
+    state: ([shards, delta]: ShardRef[][]): SearchState => ({
+      docs: Object.fromEntries(articles.map((a, i) => [a.id, [ids[i], hashes[i], docs[ids[i]].length, docs[ids[i]].titleEnd, fragments.lengths[ids[i]]] as DocState])),
+      count,
+      base,
+      shards,
+      delta: delta ?? [],
+      packs: Object.fromEntries(fragments.byKey),
+    }),
+  };
+}
+
+
+/**
+ * The doc ids of the articles, in archive order, as runs (start, length,
+ * …), or null when they ascend (see `ShardManifest.order`).
+ */
+export function orderRuns(ids: ArrayLike<number>): number[] | null {
+  const runs: number[] = [];
+  let ascending = true;
+  for (let i = 0; i < ids.length; i++) {
+    if (i && ids[i] < ids[i - 1]) ascending = false;
+    if (runs.length && runs[runs.length - 2] + runs[runs.length - 1] === ids[i]) runs[runs.length - 1]++;
+    else runs.push(ids[i], 1);
+  }
+  return ascending ? null : runs;
 }
 
 /** Thrown when a shard of the previous build is missing or damaged: the index is then collected in full. */
@@ -152,7 +299,8 @@ function patchPlan(articles: ArchiveArticle[], hashes: string[], previous: Searc
   const changed: Array<{ doc: number; article: ArchiveArticle }> = [];
   articles.forEach((article, doc) => {
     const kept = previous.docs[article.id];
-    if (kept && kept[1] === hashes[doc] && kept[0] < previous.count) remap[kept[0]] = doc;
+    // Note: docs of the second segment are collected anew: their postings are not in the first.
+    if (kept && kept[1] === hashes[doc] && kept[0] < (previous.base ?? previous.count)) remap[kept[0]] = doc;
     else changed.push({ doc, article });
   });
   if (changed.length > PATCH_MOST * articles.length) return null;

@@ -14,16 +14,21 @@ import type { PackedFragments } from './fragment-packs.ts';
 import { FileWriter } from '../../util/files.ts';
 import { encodeDocs } from '../docs-table.ts';
 
+/**
+ * The terms of one segment: postings by key, as collected (or already
+ * encoded); the last build's shards, when none of them changed; or the last
+ * build's shards with what to patch in them.
+ */
+export type SegmentTerms = Map<string, Postings | Uint8Array> | ShardRef[] | PatchedTerms;
+
 /** What to write: the terms with their postings, docs and fragments. */
 export interface IndexFiles {
-  /**
-   * Postings by key, as collected (or already encoded); the last build's
-   * shards, when no article changed; or the last build's shards with what
-   * to patch in them.
-   */
-  terms: Map<string, Postings | Uint8Array> | ShardRef[] | PatchedTerms;
+  /** The segments' terms (see `ShardManifest.segments`): one, or the archive as last cut whole and the articles added since. */
+  segments: SegmentTerms[];
   /** Docs table, indexed by doc id (holes marked deleted). */
   docs: DocMeta[];
+  /** Live docs in archive order as runs of doc ids (see `ShardManifest.order`); absent when it is doc id order. */
+  order?: number[];
   /** The fragments, packed; packs not in `data` are the last build's (they must be in `existing`). */
   fragments: PackedFragments;
   papers: Array<{ id: string; name: string }>;
@@ -46,6 +51,16 @@ export interface PatchedTerms {
 
 /** Target size of one term shard in bytes before compression, unless told otherwise. */
 export const SHARD_BYTES = 24 * 1024;
+
+/**
+ * Shards of the second segment are cut to this share of the budget: it
+ * holds a few percent of the archive, so a term's postings there are short,
+ * and a query that fetches one of its shards per term fetches less beside them.
+ */
+export const DELTA_SHARD_SHARE = 1 / 4;
+
+/** Byte budget of the shards of segment `segment`. */
+export const segmentBudget = (budget: number, segment: number) => (segment === 0 ? budget : Math.max(1, Math.floor(budget * DELTA_SHARD_SHARE)));
 
 export interface WriteOptions {
   /** Target size of one shard in bytes before compression. Default `SHARD_BYTES`. */
@@ -150,16 +165,16 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
     written++;
   };
 
-  const cutter = (shards: ShardRef[]) =>
+  const cutter = (shards: ShardRef[], budget: number) =>
     new ShardCutter(budget, (data, from, to) => {
       const file = `s/${hash(data)}.bin`;
       put(file, data);
       shards.push({ from, to, file });
     });
-  const writeSegment = (terms: Map<string, Postings | Uint8Array>): ShardRef[] => {
+  const writeSegment = (terms: Map<string, Postings | Uint8Array>, budget: number): ShardRef[] => {
     const keys = [...terms.keys()].sort(byKey);
     const shards: ShardRef[] = [];
-    const cut = cutter(shards);
+    const cut = cutter(shards, budget);
     for (const key of keys) {
       const p = terms.get(key)!;
       cut.add(key, p instanceof Uint8Array ? p : p.finish());
@@ -167,7 +182,6 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
     cut.flush();
     return shards;
   };
-  // Note: one segment always (the format allows more): the same input gives the same files.
   const kept = (s: ShardRef, shards: ShardRef[]) => {
     // A shard of the last build, already in place (named by content).
     const sum = options.existing?.get(s.file);
@@ -181,9 +195,9 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
    * reaches its start; the others are read, patched and cut again, exactly
    * as a full build cuts the same terms.
    */
-  const patchSegment = (p: PatchedTerms): ShardRef[] => {
+  const patchSegment = (p: PatchedTerms, budget: number): ShardRef[] => {
     const shards: ShardRef[] = [];
-    const cut = cutter(shards);
+    const cut = cutter(shards, budget);
     const n = p.shards.length;
     for (let i = 0; i < n; i++) {
       if (!p.dirty[i] && !(i + 1 < n && p.dirty[i + 1]) && (cut.empty || cut.wouldFlush(p.firstLength(i)))) {
@@ -201,10 +215,14 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
     for (const s of refs) kept(s, shards);
     return shards;
   };
-  const terms = index.terms;
   let segments: ShardRef[][];
   try {
-    segments = [Array.isArray(terms) ? keptAll(terms) : terms instanceof Map ? writeSegment(terms) : patchSegment(terms)];
+    segments = index.segments.map((terms, i) => {
+      const b = segmentBudget(budget, i);
+      return Array.isArray(terms) ? keptAll(terms) : terms instanceof Map ? writeSegment(terms, b) : patchSegment(terms, b);
+    });
+    // A second segment whose docs were all removed is no segment.
+    segments = segments.filter((shards, i) => i === 0 || shards.length);
   } catch (e) {
     // Note: the writes under way finish before the caller may write here again.
     await writer.flush().catch(() => {});
@@ -226,7 +244,7 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
     }
   }
 
-  const manifest: ShardManifest = { version: INDEX_VERSION, docs: index.docs.length, docsFile, papers: index.papers, segments, fragments: packs.packs };
+  const manifest: ShardManifest = { version: INDEX_VERSION, docs: index.docs.length, docsFile, papers: index.papers, segments, ...(index.order ? { order: index.order } : {}), fragments: packs.packs };
   put('manifest.json', JSON.stringify(manifest));
   await writer.flush();
   return { manifest, bytes, files, contents, written };
