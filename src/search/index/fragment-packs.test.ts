@@ -71,6 +71,21 @@ describe('fragment packs', () => {
     for (const [file, data] of patched.data) expect(fresh.data.get(file)).toEqual(data);
   });
 
+  it('should keep the cut of the last build where told, so a deleted doc rewrites its own pack only, and cut greedily after it', () => {
+    const before = packFragments(inputs(frags), undefined, 400);
+    const starts = before.packs.map((p) => p.first);
+    // Doc 5 deleted (no bytes), two docs appended after the last.
+    const more = [...frags, fragment(40), fragment(41)];
+    const known: PackInput[] = inputs(more).map((d, i) => (i === 5 ? { key: '-', length: 0, fragment: null } : i < frags.length ? { ...d, length: before.lengths[i] } : d));
+    const after = packFragments(known, before.byKey, 400, starts);
+    expect(after.packs.slice(0, starts.length - 1).map((p) => p.first)).toEqual(starts.slice(0, -1));
+    const rewritten = [...after.data.keys()];
+    const packOf = (doc: number) => after.packs.filter((p) => p.first <= doc).pop()!.file;
+    expect(rewritten.sort()).toEqual([...new Set([packOf(5), packOf(40), packOf(41)])].sort());
+    // Without the cut, the packs after doc 5 move and are written again.
+    expect(packFragments(known, before.byKey, 400).data.size).toBeGreaterThan(rewritten.length);
+  });
+
   it('should hold a fragment larger than the budget in a pack of its own', () => {
     const big = [fragment(0), fragment(1, '很长的正文'.repeat(400)), fragment(2)];
     const { packs } = packFragments(inputs(big), undefined, 200);

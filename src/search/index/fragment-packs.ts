@@ -52,8 +52,12 @@ export const compressFragment = (f: Fragment) => deflateRawSync(JSON.stringify(f
  * Cut the fragments of `docs` (by doc id) into packs.
  *
  * @param previous Pack key → file, of the packs the last build wrote (they must still be on disk).
+ * @param starts First docs of packs to cut at, up to the last of them; the
+ *   greedy cut goes on from there. An index with a second segment keeps the
+ *   packs of its docs, so a deleted doc (no bytes) rewrites its own pack,
+ *   not every pack after it.
  */
-export function packFragments(docs: PackInput[], previous: Map<string, string> = new Map(), budget = PACK_BYTES): PackedFragments {
+export function packFragments(docs: PackInput[], previous: Map<string, string> = new Map(), budget = PACK_BYTES, starts: number[] = []): PackedFragments {
   const compressed = new Map<number, Uint8Array>();
   const bytesOf = (doc: number): Uint8Array => {
     let data = compressed.get(doc);
@@ -90,8 +94,10 @@ export function packFragments(docs: PackInput[], previous: Map<string, string> =
   };
   let first = 0;
   let size = 0;
+  const fixed = new Set(starts);
+  const lastFixed = starts.length ? starts[starts.length - 1] : -1;
   for (let doc = 0; doc < docs.length; doc++) {
-    if (doc > first && size + lengths[doc] > budget) {
+    if (doc > first && (doc <= lastFixed ? fixed.has(doc) : size + lengths[doc] > budget)) {
       flush(first, doc);
       first = doc;
       size = 0;

@@ -52,6 +52,8 @@ export interface SearchState {
   delta?: ShardRef[];
   /** The fragment packs, pack key → file (see `packFragments`). */
   packs: Record<string, string>;
+  /** First doc of each fragment pack (absent in states of older builds). */
+  packStarts?: number[];
 }
 
 type DocState = [doc: number, hash: string, length: number, titleEnd: number, fragment: number];
@@ -154,6 +156,7 @@ export function planIndex(
       shards,
       delta: [],
       packs: Object.fromEntries(fragments.byKey),
+      packStarts: fragments.packs.map((p) => p.first),
     }),
   };
 }
@@ -163,14 +166,14 @@ export function planIndex(
  * article (the rest are deleted and take no bytes). Only packs still on
  * disk are reused; an unchanged article's compressed length comes from the state.
  */
-function packAll(live: Array<[doc: number, article: ArchiveArticle]>, count: number, hashes: string[], previous: SearchState | null, existing: Map<string, string> | undefined) {
+function packAll(live: Array<[doc: number, article: ArchiveArticle]>, count: number, hashes: string[], previous: SearchState | null, existing: Map<string, string> | undefined, starts?: number[]) {
   const reusable = new Map(Object.entries(previous?.packs ?? {}).filter(([, file]) => existing?.has(file)));
   const inputs: PackInput[] = Array.from({ length: count }, () => ({ key: '-', length: 0, fragment: null }));
   live.forEach(([doc, a], i) => {
     const kept = previous?.docs[a.id];
     inputs[doc] = { key: hashes[i], length: kept && kept[1] === hashes[i] ? kept[4] : undefined, fragment: () => fragmentOf(a) };
   });
-  return packFragments(inputs, reusable);
+  return packFragments(inputs, reusable, undefined, starts);
 }
 
 /** How the second segment changes: every article's doc id, and the articles to collect anew. */
@@ -252,7 +255,7 @@ function planDelta(
     docs[ids[i]] = docMeta(a, paperOf(a), doc && doc[1] === hashes[i] ? { length: doc[2], titleEnd: doc[3] } : undefined);
   });
   for (let doc = 0; doc < count; doc++) if (!docs[doc]) docs[doc] = { deleted: true, length: 0, titleEnd: 0, paper: 0, page: 0, date: docs[doc - 1]?.date ?? '1970-01-01' };
-  const fragments = packAll(articles.map((a, i) => [ids[i], a]), count, hashes, previous, existing);
+  const fragments = packAll(articles.map((a, i) => [ids[i], a]), count, hashes, previous, existing, previous.packStarts);
   const order = orderRuns(ids);
   return {
     files: { segments: second ? [previous.shards, second] : [previous.shards], docs, ...(order ? { order } : {}), fragments, papers },
@@ -265,6 +268,7 @@ function planDelta(
       shards,
       delta: delta ?? [],
       packs: Object.fromEntries(fragments.byKey),
+      packStarts: fragments.packs.map((p) => p.first),
     }),
   };
 }
