@@ -3,7 +3,8 @@
  *
  * Files under `<site>/search-index/`: `manifest.json`, one `docs-<hash>.bin`
  * (per-article numbers for ranking and filters), term shards
- * `s/<hash>.bin` (terms sorted, cut by a byte budget, named by content hash),
+ * `s/<hash>.bin` (terms sorted, cut by a byte budget, named by content hash,
+ * each a directory and the postings, read by range requests: shard-file.ts),
  * and fragment packs `f/<hash>.bin`: every article's fragment, compressed on
  * its own, packs of consecutive doc ids cut by a byte budget; a reader fetches
  * only the fragments of the results on screen, each with a range request.
@@ -12,13 +13,15 @@
 import type { Correction } from '../types.ts';
 
 /** Bump when the file layout or encoding changes; readers refuse other versions. */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 /** One shard of a segment: `from`/`to` are its first and last key. */
 export interface ShardRef {
   from: string;
   to: string;
   file: string;
+  /** Bytes of the shard's directory at its start (see shard-file.ts). */
+  header: number;
 }
 
 /** `manifest.json`. */

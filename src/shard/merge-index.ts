@@ -17,12 +17,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { ByteReader, ByteWriter } from '../search/codec.ts';
+import { ByteWriter } from '../search/codec.ts';
 import { decodeDocs, encodeDocs } from '../search/docs-table.ts';
 import { INDEX_VERSION, KEY, type DocMeta, type FragmentPack, type ShardManifest, type ShardRef } from '../search/types.ts';
 import { SHARD_BYTES, ShardCutter } from '../search/index/write-index.ts';
 import { PostingsCursor } from '../search/index/segments.ts';
 import { FileWriter } from '../util/files.ts';
+import { shardEntries } from '../search/shard-file.ts';
 import { ArchiveError } from '../util/errors.ts';
 
 /** A shard's index folder and the name of its part in the merged index. */
@@ -77,10 +78,10 @@ export async function mergeIndex(parts: IndexPart[], dest: string, shardBytes = 
     written++;
   };
   const segment: ShardRef[] = [];
-  const cut = new ShardCutter(shardBytes, (data, from, to) => {
+  const cut = new ShardCutter(shardBytes, (data, from, to, header) => {
     const file = `s/${hash(data)}.bin`;
     put(file, data);
-    segment.push({ from, to, file });
+    segment.push({ from, to, file, header });
   });
   for (const [key, postings] of mergedTerms(sources)) cut.add(key, concatPostings(postings, key[0] === KEY.bigram));
   cut.flush();
@@ -95,13 +96,7 @@ export async function mergeIndex(parts: IndexPart[], dest: string, shardBytes = 
 
 /** The terms of one segment in key order, its shards read one at a time. */
 function* termsOf(dir: string, shards: ShardRef[]): Generator<[string, Uint8Array]> {
-  for (const s of shards) {
-    const r = new ByteReader(fs.readFileSync(path.join(dir, s.file)));
-    for (let n = r.varint(); n > 0; n--) {
-      const key = r.string();
-      yield [key, r.bytes(r.varint())];
-    }
-  }
+  for (const s of shards) yield* shardEntries(fs.readFileSync(path.join(dir, s.file)));
 }
 
 /** The terms of all sources in key order, each with its postings from every source that has it (in source order). */

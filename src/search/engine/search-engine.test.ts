@@ -6,6 +6,7 @@ import { collectArchive } from '../../build.ts';
 import { buildIndex } from '../index/segments.ts';
 import { writeIndex } from '../index/write-index.ts';
 import { SearchEngine, coverOffsets } from './search-engine.ts';
+import { fileLoader } from '../file-loader.ts';
 import { makeSnippet } from './snippet.ts';
 import { parseQuery, canonicalize } from '../tokenize.ts';
 import { articleFields } from '../fields.ts';
@@ -63,6 +64,31 @@ describe('SearchEngine', () => {
         expect(r.hits.map((h) => h.doc), `${kw} in ${a.id}`).toContain(i);
       }
     }
+  });
+
+  it('should read the directory of a shard and then only the postings of the terms asked for, or the whole shard from a host that ignores ranges', async () => {
+    const requests: Array<{ file: string; start?: number; end?: number }> = [];
+    const ranged = new SearchEngine(async (file, range) => {
+      requests.push({ file, ...range });
+      return fileLoader(dir)(file, range);
+    });
+    const whole = new SearchEngine(async (file) => new Uint8Array(fs.readFileSync(path.join(dir, file))));
+    const queries = ['长春市', '春', '吉林日报记者', '合作 协议'];
+    for (const q of queries) {
+      const [a, b] = [await ranged.search(q), await whole.search(q)];
+      expect(a.hits).toEqual(b.hits);
+      expect(a.hits.map((h) => h.doc).sort((x, y) => x - y)).toEqual(truth(q));
+    }
+    const shardReads = requests.filter((r) => r.file.startsWith('s/'));
+    // Every shard read is a range: its directory once, then terms' postings, never the whole file.
+    expect(shardReads.length).toBeGreaterThan(0);
+    for (const r of shardReads) {
+      const size = fs.statSync(path.join(dir, r.file)).size;
+      expect(r.start).toBeDefined();
+      expect(r.end! - r.start!).toBeLessThan(size);
+    }
+    const directories = shardReads.filter((r) => r.start === 0);
+    expect(new Set(directories.map((r) => r.file)).size).toBe(directories.length);
   });
 
   it('should return exactly the articles that contain substrings, phrases and digit–Han strings', async () => {

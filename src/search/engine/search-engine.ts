@@ -1,14 +1,15 @@
 /**
  * The query engine, shared by the browser and `archive search`: it reads the
- * manifest, fetches only the shards a query's terms live in (and caches
- * them), matches every term exactly through positional bigrams, filters and
- * ranks. No node: imports; file access goes through a `Loader`.
+ * manifest, fetches the directory of each shard a query's terms live in and
+ * then only those terms' postings, by range requests (and caches them),
+ * matches every term exactly through positional bigrams, filters and ranks. No node: imports; file access goes through a `Loader`.
  */
 import { ByteReader } from '../codec.ts';
 import { parseQuery, type QueryTerm } from '../tokenize.ts';
-import { INDEX_VERSION, KEY, type DocMeta, type Fragment, type FragmentPack, type ShardManifest } from '../types.ts';
+import { INDEX_VERSION, KEY, type DocMeta, type Fragment, type FragmentPack, type ShardManifest, type ShardRef } from '../types.ts';
 import { SCAN_READING_MARK } from '../fields.ts';
 import { decodeDocs } from '../docs-table.ts';
+import { readDirectory } from '../shard-file.ts';
 
 /** Bytes `start` up to `end` (exclusive) of a file. */
 export interface ByteRange {
@@ -95,13 +96,14 @@ export class SearchEngine {
   private avgLength = 1;
   /** Place of each doc in archive order, when the manifest gives an order other than doc ids. */
   private rank: Int32Array | null = null;
-  private shards = new Map<string, Promise<Map<string, Uint8Array>>>();
+  /** Shard directories by file. */
+  private directories = new Map<string, Promise<Map<string, ByteRange>>>();
   private decoded = new Map<string, Decoded | null>();
   private readingStarts: Promise<Map<number, number>> | null = null;
   /** Per fragment pack, the end of each fragment in it (from its header), by file. */
   private packEnds = new Map<string, Promise<number[]>>();
-  /** Whole packs, when a loader returned one for a range. */
-  private wholePacks = new Map<string, Uint8Array>();
+  /** Whole files (packs, shards), when a loader returned one for a range. */
+  private wholeFiles = new Map<string, Uint8Array>();
   /** Bytes fetched so far (before any transfer compression). */
   bytesLoaded = 0;
 
@@ -146,8 +148,8 @@ export class SearchEngine {
   }
 
   /** The shard of each segment that may hold `key`. */
-  private shardsFor(key: string): string[] {
-    const files: string[] = [];
+  private shardsFor(key: string): ShardRef[] {
+    const refs: ShardRef[] = [];
     for (const shards of this.manifest!.segments) {
       let lo = 0;
       let hi = shards.length - 1;
@@ -157,38 +159,36 @@ export class SearchEngine {
         if (key < s.from) hi = mid - 1;
         else if (key > s.to) lo = mid + 1;
         else {
-          files.push(s.file);
+          refs.push(s);
           break;
         }
       }
     }
-    return files;
+    return refs;
   }
 
-  private loadShard(file: string): Promise<Map<string, Uint8Array>> {
-    let p = this.shards.get(file);
+  /** A shard's directory, term → its byte range in the file: its first `header` bytes, by a range request (once per shard). */
+  private directory(ref: ShardRef): Promise<Map<string, ByteRange>> {
+    let p = this.directories.get(ref.file);
     if (!p) {
-      p = this.fetchBytes(`${file}`).then((data) => {
-        const r = new ByteReader(data);
-        const n = r.varint();
-        const terms = new Map<string, Uint8Array>();
-        for (let i = 0; i < n; i++) {
-          const key = r.string();
-          terms.set(key, r.bytes(r.varint()));
-        }
-        return terms;
-      });
-      this.shards.set(file, p);
-      p.catch(() => this.shards.delete(file));
+      p = this.rangeBytes(ref.file, { start: 0, end: ref.header }).then((data) => new Map(readDirectory(data).map((e) => [e.key, { start: e.start, end: e.end }])));
+      this.directories.set(ref.file, p);
+      p.catch(() => this.directories.delete(ref.file));
     }
     return p;
+  }
+
+  /** The postings of `key` in one shard, by a range request, or undefined when the shard does not hold it. */
+  private async termBytes(ref: ShardRef, key: string): Promise<Uint8Array | undefined> {
+    const range = (await this.directory(ref)).get(key);
+    return range && this.rangeBytes(ref.file, range);
   }
 
   /** Postings of a key, or null when no article has it. */
   private async postings(key: string, positional: boolean): Promise<Decoded | null> {
     if (this.decoded.has(key)) return this.decoded.get(key)!;
     // Later segments hold higher doc ids: concatenating keeps ids ascending.
-    const raws = (await Promise.all(this.shardsFor(key).map(async (file) => (await this.loadShard(file)).get(key)))).filter((x): x is Uint8Array => !!x);
+    const raws = (await Promise.all(this.shardsFor(key).map((ref) => this.termBytes(ref, key)))).filter((x): x is Uint8Array => !!x);
     let out: Decoded | null = null;
     if (raws.length) {
       const docs: number[] = [];
@@ -381,14 +381,14 @@ export class SearchEngine {
     const ends = pack && doc >= pack.first ? await this.fragmentEnds(pack) : [];
     const i = pack ? doc - pack.first : -1;
     if (!(i >= 0 && i < ends.length) || ends[i] === (i ? ends[i - 1] : pack.header)) throw new Error(`search: no fragment for doc ${doc}`);
-    return JSON.parse(await inflate(await this.packBytes(pack.file, { start: i ? ends[i - 1] : pack.header, end: ends[i] }))) as Fragment;
+    return JSON.parse(await inflate(await this.rangeBytes(pack.file, { start: i ? ends[i - 1] : pack.header, end: ends[i] }))) as Fragment;
   }
 
   /** Where each fragment of a pack ends, read from its header (once per pack). */
   private fragmentEnds(pack: FragmentPack): Promise<number[]> {
     let ends = this.packEnds.get(pack.file);
     if (!ends) {
-      ends = this.packBytes(pack.file, { start: 0, end: pack.header }).then((header) => {
+      ends = this.rangeBytes(pack.file, { start: 0, end: pack.header }).then((header) => {
         const r = new ByteReader(header);
         const out: number[] = [];
         for (let at = pack.header; r.pos < header.length; ) out.push((at += r.varint()));
@@ -399,13 +399,13 @@ export class SearchEngine {
     return ends;
   }
 
-  /** Bytes of a pack, by a range request; a loader may give the whole pack instead, which is kept for the rest. */
-  private async packBytes(file: string, range: ByteRange): Promise<Uint8Array> {
-    const whole = this.wholePacks.get(file);
+  /** Bytes of a file, by a range request; a loader may give the whole file instead, which is kept for the rest. */
+  private async rangeBytes(file: string, range: ByteRange): Promise<Uint8Array> {
+    const whole = this.wholeFiles.get(file);
     if (whole) return whole.subarray(range.start, range.end);
     const data = await this.fetchBytes(file, range);
     if (data.length === range.end - range.start) return data;
-    this.wholePacks.set(file, data);
+    this.wholeFiles.set(file, data);
     return data.subarray(range.start, range.end);
   }
 }

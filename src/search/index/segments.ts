@@ -24,11 +24,12 @@ import { createHash } from 'node:crypto';
 import type { ArchiveArticle, WordCounts } from '../../types.ts';
 import type { DocMeta, ShardRef } from '../types.ts';
 import { articleFields } from '../fields.ts';
-import { ByteReader, ByteWriter } from '../codec.ts';
+import { ByteWriter } from '../codec.ts';
 import { KEY } from '../types.ts';
 import { collectTerms, docMeta, fragmentOf, type Postings } from './build-index.ts';
 import { byKey, type IndexFiles, type PatchedTerms, type SegmentTerms } from './write-index.ts';
 import { packFragments, type PackInput } from './fragment-packs.ts';
+import { readDirectory, shardEntries } from '../shard-file.ts';
 
 /**
  * A complete index of articles, doc ids 0… in the order given (pass them
@@ -374,18 +375,13 @@ function patchedShards(shards: ShardRef[], read: ReadIndexFile, remap: Int32Arra
     shards,
     dirty,
     firstLength: (i) => {
-      const r = new ByteReader(loaded.get(i) ?? load(i));
-      r.varint();
-      r.bytes(r.varint());
-      return r.varint();
+      const [first] = readDirectory(loaded.get(i) ?? load(i));
+      return first.end - first.start;
     },
     *entries(i) {
-      const r = new ByteReader(take(i));
       const keys = freshIn[i];
       let k = 0;
-      for (let left = r.varint(); left > 0; left--) {
-        const key = r.string();
-        const bytes = r.bytes(r.varint());
+      for (const [key, bytes] of shardEntries(take(i))) {
         while (k < keys.length && keys[k] < key) {
           const only = keys[k++];
           if (!fresh.has(only)) continue;
@@ -420,11 +416,9 @@ function holdsRemoved(buf: Uint8Array, remap: Int32Array, firstMoved: number): b
       mul *= 0x80;
     }
   };
-  for (let terms = varint(); terms > 0; terms--) {
-    const keyLength = varint();
-    const positional = buf[pos] === BIGRAM_BYTE;
-    pos += keyLength;
-    const end = varint() + pos;
+  for (const { key, start } of readDirectory(buf)) {
+    const positional = key[0] === KEY.bigram;
+    pos = start;
     let doc = 0;
     for (let docs = varint(); docs > 0; docs--) {
       doc += varint();
@@ -432,12 +426,9 @@ function holdsRemoved(buf: Uint8Array, remap: Int32Array, firstMoved: number): b
       if (doc >= firstMoved && remap[doc] < 0) return true;
       if (positional) for (let c = count; c > 0; c--) while (buf[pos++] >= 0x80);
     }
-    pos = end;
   }
   return false;
 }
-
-const BIGRAM_BYTE = KEY.bigram.charCodeAt(0);
 
 /** A cursor over encoded postings (see `Postings`): doc, count and the span of its positions. */
 export class PostingsCursor {

@@ -1,13 +1,13 @@
 /**
  * Write a built index as files: terms sorted and cut into shards by a byte
- * budget (Pagefind cuts by count; a byte budget keeps downloads even), each
- * shard named by the hash of its content, plus the docs table, the fragment
- * packs and the versioned manifest.
+ * budget (Pagefind cuts by count), each shard a directory and the postings
+ * (shard-file.ts) named by the hash of its content, plus the docs table,
+ * the fragment packs and the versioned manifest.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { ByteWriter } from '../codec.ts';
+import { encodeShard } from '../shard-file.ts';
 import { INDEX_VERSION, type DocMeta, type ShardManifest, type ShardRef } from '../types.ts';
 import type { Postings } from './build-index.ts';
 import type { PackedFragments } from './fragment-packs.ts';
@@ -49,8 +49,14 @@ export interface PatchedTerms {
   firstLength(i: number): number;
 }
 
-/** Target size of one term shard in bytes before compression, unless told otherwise. */
-export const SHARD_BYTES = 24 * 1024;
+/**
+ * Target size of one term shard in bytes before compression, unless told
+ * otherwise. A query reads a shard's directory and its terms' postings by
+ * range requests, not the whole shard, so the budget sets the number of
+ * files more than the bytes a query reads: 96 KB makes a quarter of the
+ * files 24 KB made, and a directory of about 80 terms (half a KB).
+ */
+export const SHARD_BYTES = 96 * 1024;
 
 /**
  * Shards of the second segment are cut to this share of the budget: it
@@ -95,47 +101,43 @@ const encoder = new TextEncoder();
  * give the same shards.
  */
 export class ShardCutter {
-  private shard = new ByteWriter();
-  private count = 0;
-  private first = '';
-  private last = '';
+  private terms: Array<[string, Uint8Array]> = [];
+  /** Bytes of the shard so far, as its directory and postings will take them. */
+  private length = 0;
 
   constructor(
     private readonly budget: number,
-    private readonly emit: (data: Uint8Array, from: string, to: string) => void,
+    private readonly emit: (data: Uint8Array, from: string, to: string, header: number) => void,
   ) {}
 
   /** Whether the current shard is empty (the last term added was flushed). */
   get empty(): boolean {
-    return this.count === 0;
+    return this.terms.length === 0;
   }
 
   /** Whether a term with postings of `length` bytes would start a new shard. */
   wouldFlush(length: number): boolean {
-    return this.count > 0 && this.shard.length + length > this.budget;
+    return this.terms.length > 0 && this.length + length > this.budget;
   }
 
   add(key: string, data: Uint8Array): void {
     if (this.wouldFlush(data.length)) this.flush();
-    const k = encoder.encode(key);
-    this.shard.varint(k.length);
-    this.shard.bytes(k);
-    this.shard.varint(data.length);
-    this.shard.bytes(data);
-    if (this.count++ === 0) this.first = key;
-    this.last = key;
+    this.terms.push([key, data]);
+    const k = encoder.encode(key).length;
+    this.length += varintLength(k) + k + varintLength(data.length) + data.length;
   }
 
   flush(): void {
-    if (!this.count) return;
-    const body = new ByteWriter(this.shard.length + 8);
-    body.varint(this.count);
-    body.bytes(this.shard.finish());
-    this.emit(body.finish(), this.first, this.last);
-    this.shard = new ByteWriter();
-    this.count = 0;
+    if (!this.terms.length) return;
+    const { data, header } = encodeShard(this.terms);
+    this.emit(data, this.terms[0][0], this.terms[this.terms.length - 1][0], header);
+    this.terms = [];
+    this.length = 0;
   }
 }
+
+/** Bytes of a number as a varint. */
+const varintLength = (n: number) => (n < 0x80 ? 1 : n < 0x4000 ? 2 : n < 0x200000 ? 3 : n < 0x10000000 ? 4 : 5);
 
 const hash = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
@@ -166,10 +168,10 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
   };
 
   const cutter = (shards: ShardRef[], budget: number) =>
-    new ShardCutter(budget, (data, from, to) => {
+    new ShardCutter(budget, (data, from, to, header) => {
       const file = `s/${hash(data)}.bin`;
       put(file, data);
-      shards.push({ from, to, file });
+      shards.push({ from, to, file, header });
     });
   const writeSegment = (terms: Map<string, Postings | Uint8Array>, budget: number): ShardRef[] => {
     const keys = [...terms.keys()].sort(byKey);
