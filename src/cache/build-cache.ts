@@ -46,24 +46,26 @@ export class BuildCache {
   get<T>(ns: string, key: string): T | undefined {
     if (!this.dir) return undefined;
     const file = this.file(ns, key);
-    let raw: string;
+    let raw: Buffer;
     try {
-      raw = fs.readFileSync(file, 'utf8');
+      raw = fs.readFileSync(file);
     } catch {
       this.stats.misses++;
       return undefined;
     }
     try {
-      const line = raw.indexOf('\n');
+      const line = raw.indexOf(0x0a);
       let data: string;
       if (line < 0) {
-        const entry = JSON.parse(raw) as { format: number; key: string; sum: string; data: string };
+        const entry = JSON.parse(raw.toString('utf8')) as { format: number; key: string; sum: string; data: string };
         if (entry.format !== 1 || entry.key !== key || sha256(entry.data) !== entry.sum) throw new Error('checksum');
         data = entry.data;
       } else {
-        const head = JSON.parse(raw.slice(0, line)) as { format: number; key: string; sum: string };
-        data = raw.slice(line + 1);
-        if (head.format !== FORMAT || head.key !== key || sha256(data) !== head.sum) throw new Error('checksum');
+        const head = JSON.parse(raw.toString('utf8', 0, line)) as { format: number; key: string; sum: string };
+        // Note: the sum of the value's UTF-8 bytes as read, so the text is decoded once and not encoded again to be hashed.
+        const body = raw.subarray(line + 1);
+        if (head.format !== FORMAT || head.key !== key || sha256(body) !== head.sum) throw new Error('checksum');
+        data = body.toString('utf8');
       }
       const value = JSON.parse(data) as T;
       this.stats.hits++;
