@@ -49,6 +49,13 @@ export interface ShardManifest {
   order?: number[];
   /** Fragment packs in doc order; a pack holds the docs from its `first` up to the next pack's. */
   fragments: FragmentPack[];
+  /**
+   * File with the compressed length of every doc's fragment (varints, by doc
+   * id; 0 for a deleted doc), read once with the first fragment: a reader
+   * then needs no pack's header, which cost a later query a few KB (one
+   * header per pack its results are in).
+   */
+  fragmentLengths: string;
 }
 
 /**

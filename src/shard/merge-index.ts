@@ -47,6 +47,8 @@ export async function mergeIndex(parts: IndexPart[], dest: string, shardBytes = 
   const docs: DocMeta[] = [];
   const packs: FragmentPack[] = [];
   const links = new Map<string, string>();
+  // The shards' fragment lengths files, one after the other (varints by doc id).
+  const lengths: Uint8Array[] = [];
   // Archive order over all shards: each shard's, after the shards before it (see `ShardManifest.order`).
   const order: number[] = [];
   let ordered = false;
@@ -62,6 +64,7 @@ export async function mergeIndex(parts: IndexPart[], dest: string, shardBytes = 
     const own = decodeDocs(fs.readFileSync(path.join(part.dir, manifest.docsFile)));
     if (own.length !== manifest.docs) throw new ArchiveError(`${part.dir}: the docs table holds ${own.length} docs, the manifest says ${manifest.docs}: build the shard again`);
     for (const d of own) docs.push({ ...d, paper: paper[d.paper] ?? d.paper });
+    lengths.push(fs.readFileSync(path.join(part.dir, manifest.fragmentLengths)));
     if (manifest.order) ordered = true;
     (manifest.order ?? [0, manifest.docs]).forEach((n, i) => order.push(i % 2 ? n : base + n));
     for (const p of manifest.fragments) packs.push({ ...p, file: `${part.name}/${p.file}`, first: base + p.first });
@@ -88,7 +91,10 @@ export async function mergeIndex(parts: IndexPart[], dest: string, shardBytes = 
   const table = encodeDocs(docs);
   const docsFile = `docs-${hash(table)}.bin`;
   put(docsFile, table);
-  const manifest: ShardManifest = { version: INDEX_VERSION, docs: docs.length, docsFile, papers, segments: [segment], ...(ordered ? { order } : {}), fragments: packs };
+  const allLengths = Buffer.concat(lengths);
+  const fragmentLengths = `lengths-${hash(allLengths)}.bin`;
+  put(fragmentLengths, allLengths);
+  const manifest: ShardManifest = { version: INDEX_VERSION, docs: docs.length, docsFile, papers, segments: [segment], ...(ordered ? { order } : {}), fragments: packs, fragmentLengths };
   put('manifest.json', JSON.stringify(manifest));
   await writer.flush();
   return { links, manifest, written };

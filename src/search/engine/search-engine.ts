@@ -100,8 +100,8 @@ export class SearchEngine {
   private directories = new Map<string, Promise<Map<string, ByteRange>>>();
   private decoded = new Map<string, Decoded | null>();
   private readingStarts: Promise<Map<number, number>> | null = null;
-  /** Per fragment pack, the end of each fragment in it (from its header), by file. */
-  private packEnds = new Map<string, Promise<number[]>>();
+  /** Where each doc's fragment is in its pack (see `fragmentPlaces`). */
+  private places: Promise<{ starts: Float64Array; lengths: Uint32Array }> | null = null;
   /** Whole files (packs, shards), when a loader returned one for a range. */
   private wholeFiles = new Map<string, Uint8Array>();
   /** Bytes fetched so far (before any transfer compression). */
@@ -378,25 +378,35 @@ export class SearchEngine {
       else hi = mid - 1;
     }
     const pack = packs[lo];
-    const ends = pack && doc >= pack.first ? await this.fragmentEnds(pack) : [];
-    const i = pack ? doc - pack.first : -1;
-    if (!(i >= 0 && i < ends.length) || ends[i] === (i ? ends[i - 1] : pack.header)) throw new Error(`search: no fragment for doc ${doc}`);
-    return JSON.parse(await inflate(await this.rangeBytes(pack.file, { start: i ? ends[i - 1] : pack.header, end: ends[i] }))) as Fragment;
+    const { starts, lengths } = await this.fragmentPlaces();
+    if (!pack || doc < pack.first || !(doc < manifest.docs) || !lengths[doc]) throw new Error(`search: no fragment for doc ${doc}`);
+    return JSON.parse(await inflate(await this.rangeBytes(pack.file, { start: starts[doc], end: starts[doc] + lengths[doc] }))) as Fragment;
   }
 
-  /** Where each fragment of a pack ends, read from its header (once per pack). */
-  private fragmentEnds(pack: FragmentPack): Promise<number[]> {
-    let ends = this.packEnds.get(pack.file);
-    if (!ends) {
-      ends = this.rangeBytes(pack.file, { start: 0, end: pack.header }).then((header) => {
-        const r = new ByteReader(header);
-        const out: number[] = [];
-        for (let at = pack.header; r.pos < header.length; ) out.push((at += r.varint()));
-        return out;
+  /**
+   * Where each doc's fragment starts in its pack, and its length, from the
+   * lengths file (once, with the first fragment; no pack's header is read).
+   */
+  private fragmentPlaces(): Promise<{ starts: Float64Array; lengths: Uint32Array }> {
+    if (!this.places) {
+      const manifest = this.manifest!;
+      this.places = this.fetchBytes(manifest.fragmentLengths).then((data) => {
+        const r = new ByteReader(data);
+        const starts = new Float64Array(manifest.docs);
+        const lengths = new Uint32Array(manifest.docs);
+        let pack = 0;
+        let at = 0;
+        for (let doc = 0; doc < manifest.docs; doc++) {
+          // A pack's fragments start after its header.
+          if (pack < manifest.fragments.length && manifest.fragments[pack].first === doc) at = manifest.fragments[pack++].header;
+          starts[doc] = at;
+          at += lengths[doc] = r.varint();
+        }
+        return { starts, lengths };
       });
-      this.packEnds.set(pack.file, ends);
+      this.places.catch(() => (this.places = null));
     }
-    return ends;
+    return this.places;
   }
 
   /** Bytes of a file, by a range request; a loader may give the whole file instead, which is kept for the rest. */

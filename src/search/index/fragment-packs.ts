@@ -7,10 +7,11 @@
  * consecutive doc ids go into one pack until it would pass a byte budget,
  * the same greedy cut the shards use, so the same fragments give the same
  * packs. A pack starts with a header, the compressed length of each of its
- * fragments (varints), whose size the manifest gives: a reader fetches the
- * header of a pack once (a few hundred bytes), then the fragments it shows.
- * (In the docs table, which every first query loads, they made the first
- * query at 20,000 articles 171 KB instead of 146 KB: `npm run bench:search`.)
+ * fragments (varints), whose size the manifest gives, so a pack can be read
+ * on its own; the engine reads every fragment's length from the index's
+ * lengths file instead (`ShardManifest.fragmentLengths`, about 1.5 bytes a
+ * doc, once with the first query), since fetching the header of each pack
+ * a query's results were in cost a later query a few KB.
  *
  * A pack whose docs are the same fragments, in the same order, as a pack of
  * the last build keeps that pack's file: an edit rewrites one pack, not all.
@@ -19,6 +20,13 @@ import { createHash } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import type { Fragment, FragmentPack } from '../types.ts';
 import { ByteWriter } from '../codec.ts';
+
+/** The fragment lengths file (`ShardManifest.fragmentLengths`): one varint per doc. */
+export function encodeLengths(lengths: number[]): Uint8Array {
+  const w = new ByteWriter(lengths.length * 2 + 8);
+  for (const n of lengths) w.varint(n);
+  return w.finish();
+}
 
 /** Target size of one pack in bytes. */
 export const PACK_BYTES = 512 * 1024;

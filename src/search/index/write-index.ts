@@ -13,6 +13,7 @@ import type { Postings } from './build-index.ts';
 import type { PackedFragments } from './fragment-packs.ts';
 import { FileWriter } from '../../util/files.ts';
 import { encodeDocs } from '../docs-table.ts';
+import { encodeLengths } from './fragment-packs.ts';
 
 /**
  * The terms of one segment: postings by key, as collected (or already
@@ -246,7 +247,11 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
     }
   }
 
-  const manifest: ShardManifest = { version: INDEX_VERSION, docs: index.docs.length, docsFile, papers: index.papers, segments, ...(index.order ? { order: index.order } : {}), fragments: packs.packs };
+  const lengths = encodeLengths(packs.lengths);
+  const fragmentLengths = `lengths-${hash(lengths)}.bin`;
+  put(fragmentLengths, lengths);
+
+  const manifest: ShardManifest = { version: INDEX_VERSION, docs: index.docs.length, docsFile, papers: index.papers, segments, ...(index.order ? { order: index.order } : {}), fragments: packs.packs, fragmentLengths };
   put('manifest.json', JSON.stringify(manifest));
   await writer.flush();
   return { manifest, bytes, files, contents, written };
