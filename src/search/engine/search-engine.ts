@@ -2,7 +2,8 @@
  * The query engine, shared by the browser and `archive search`: it reads the
  * manifest, fetches the directory of each shard a query's terms live in and
  * then only those terms' postings, by range requests (and caches them),
- * matches every term exactly through positional bigrams, filters and ranks. No node: imports; file access goes through a `Loader`.
+ * matches every term exactly through positional bigrams, filters and
+ * ranks. No node: imports; file access goes through a `Loader`.
  */
 import { ByteReader } from '../codec.ts';
 import { parseQuery, type QueryTerm } from '../tokenize.ts';

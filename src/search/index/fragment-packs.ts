@@ -9,8 +9,8 @@
  * packs. A pack starts with a header, the compressed length of each of its
  * fragments (varints), whose size the manifest gives, so a pack can be read
  * on its own; the engine reads every fragment's length from the index's
- * lengths file instead (`ShardManifest.fragmentLengths`, about 1.5 bytes a
- * doc, once with the first query), since fetching the header of each pack
+ * lengths file instead (`ShardManifest.fragmentLengths`, 2 bytes a doc
+ * for fragments of 128 B–16 KB, once with the first query), since fetching the header of each pack
  * a query's results were in cost a later query a few KB.
  *
  * A pack whose docs are the same fragments, in the same order, as a pack of

@@ -69,7 +69,7 @@ const PATCH_MOST = 0.5;
  * Share of the live articles that the second segment and the deleted docs
  * together may reach before the index is cut whole again. At 5,000 pages
  * (30,000 articles) that is about 250 pages added or fixed; a query then
- * reads a shard of the second segment per term beside the first's.
+ * reads a directory and the postings of each term in both segments.
  */
 export const DELTA_MOST = 0.05;
 
@@ -121,11 +121,7 @@ export function planIndex(
   const delta = previous && read && previous.shards.length ? deltaPlan(articles, hashes, previous, deltaMost) : null;
   if (delta) return planDelta(articles, words, previous!, read!, existing, delta, hashes, { papers, paperOf }, progress);
   const patch = previous && read && previous.shards.length ? patchPlan(articles, hashes, previous) : null;
-  const docs: DocMeta[] = articles.map((a, i) => {
-    // Note: an unchanged article's lengths come from the state; measuring 30,000 again took a second.
-    const kept = previous?.docs[a.id];
-    return docMeta(a, paperOf(a), kept && kept[1] === hashes[i] ? { length: kept[2], titleEnd: kept[3] } : undefined);
-  });
+  const docs: DocMeta[] = articles.map((a, i) => docMetaOf(a, paperOf(a), unchanged(previous, a.id, hashes[i])));
   let terms: SegmentTerms;
   let indexed: number;
   if (patch && !patch.moved) {
@@ -170,10 +166,7 @@ export function planIndex(
 function packAll(live: Array<[doc: number, article: ArchiveArticle]>, count: number, hashes: string[], previous: SearchState | null, existing: Map<string, string> | undefined, starts?: number[]) {
   const reusable = new Map(Object.entries(previous?.packs ?? {}).filter(([, file]) => existing?.has(file)));
   const inputs: PackInput[] = Array.from({ length: count }, () => ({ key: '-', length: 0, fragment: null }));
-  live.forEach(([doc, a], i) => {
-    const kept = previous?.docs[a.id];
-    inputs[doc] = { key: hashes[i], length: kept && kept[1] === hashes[i] ? kept[4] : undefined, fragment: () => fragmentOf(a) };
-  });
+  live.forEach(([doc, a], i) => (inputs[doc] = { key: hashes[i], length: unchanged(previous, a.id, hashes[i])?.[4], fragment: () => fragmentOf(a) }));
   return packFragments(inputs, reusable, undefined, starts);
 }
 
@@ -185,6 +178,10 @@ interface DeltaPlan {
   changed: number[];
   /** Old doc id → whether its article is kept. */
   kept: Uint8Array;
+  /** Docs of the first segment (ids below it). */
+  base: number;
+  /** Doc ids after this build, deleted ones included. */
+  count: number;
 }
 
 /**
@@ -198,8 +195,8 @@ function deltaPlan(articles: ArchiveArticle[], hashes: string[], previous: Searc
   const kept = new Uint8Array(previous.count);
   const changed: number[] = [];
   articles.forEach((a, i) => {
-    const doc = previous.docs[a.id];
-    if (doc && doc[1] === hashes[i] && doc[0] < previous.count) {
+    const doc = unchanged(previous, a.id, hashes[i]);
+    if (doc && doc[0] < previous.count) {
       ids[i] = doc[0];
       kept[doc[0]] = 1;
     } else changed.push(i);
@@ -209,7 +206,7 @@ function deltaPlan(articles: ArchiveArticle[], hashes: string[], previous: Searc
   for (let doc = 0; doc < base; doc++) if (!kept[doc]) deletedFirst++;
   if (previous.count + changed.length - base + deletedFirst > most * articles.length) return null;
   changed.forEach((i, k) => (ids[i] = previous.count + k));
-  return { ids, changed, kept };
+  return { ids, changed, kept, base, count: previous.count + changed.length };
 }
 
 /**
@@ -229,9 +226,7 @@ function planDelta(
   { papers, paperOf }: { papers: IndexFiles['papers']; paperOf: (a: ArchiveArticle) => number },
   progress: (total: number) => ((n: number) => void) | undefined,
 ) {
-  const { ids, changed, kept } = plan;
-  const base = previous.base ?? previous.count;
-  const count = previous.count + changed.length;
+  const { ids, changed, kept, base, count } = plan;
   const fresh = collectTerms(
     changed.map((i) => ({ doc: ids[i], article: articles[i] })),
     words,
@@ -251,10 +246,7 @@ function planDelta(
   }
   // Deleted docs take the date of the doc before them: one byte each in the docs table.
   const docs = new Array<DocMeta>(count);
-  articles.forEach((a, i) => {
-    const doc = previous.docs[a.id];
-    docs[ids[i]] = docMeta(a, paperOf(a), doc && doc[1] === hashes[i] ? { length: doc[2], titleEnd: doc[3] } : undefined);
-  });
+  articles.forEach((a, i) => (docs[ids[i]] = docMetaOf(a, paperOf(a), unchanged(previous, a.id, hashes[i]))));
   for (let doc = 0; doc < count; doc++) if (!docs[doc]) docs[doc] = { deleted: true, length: 0, titleEnd: 0, paper: 0, page: 0, date: docs[doc - 1]?.date ?? '1970-01-01' };
   const fragments = packAll(articles.map((a, i) => [ids[i], a]), count, hashes, previous, existing, previous.packStarts);
   const order = orderRuns(ids);
@@ -274,7 +266,6 @@ function planDelta(
   };
 }
 
-
 /**
  * The doc ids of the articles, in archive order, as runs (start, length,
  * …), or null when they ascend (see `ShardManifest.order`).
@@ -290,6 +281,17 @@ export function orderRuns(ids: ArrayLike<number>): number[] | null {
   return ascending ? null : runs;
 }
 
+/** The last build's state of an article, when what the index holds of it is unchanged (the same hash). */
+function unchanged(previous: SearchState | null, id: string, hash: string): DocState | undefined {
+  const doc = previous?.docs[id];
+  return doc && doc[1] === hash ? doc : undefined;
+}
+
+/** An article's docs table entry; an unchanged article's lengths come from the state (measuring 30,000 again took a second). */
+function docMetaOf(a: ArchiveArticle, paper: number, kept: DocState | undefined): DocMeta {
+  return docMeta(a, paper, kept && { length: kept[2], titleEnd: kept[3] });
+}
+
 /** Thrown when a shard of the previous build is missing or damaged: the index is then collected in full. */
 export class StaleIndexError extends Error {}
 
@@ -303,9 +305,9 @@ function patchPlan(articles: ArchiveArticle[], hashes: string[], previous: Searc
   const remap = new Int32Array(previous.count).fill(-1);
   const changed: Array<{ doc: number; article: ArchiveArticle }> = [];
   articles.forEach((article, doc) => {
-    const kept = previous.docs[article.id];
+    const kept = unchanged(previous, article.id, hashes[doc]);
     // Note: docs of the second segment are collected anew: their postings are not in the first.
-    if (kept && kept[1] === hashes[doc] && kept[0] < (previous.base ?? previous.count)) remap[kept[0]] = doc;
+    if (kept && kept[0] < (previous.base ?? previous.count)) remap[kept[0]] = doc;
     else changed.push({ doc, article });
   });
   if (changed.length > PATCH_MOST * articles.length) return null;
