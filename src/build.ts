@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readScans } from './scan/read-scans.ts';
-import { DecodeError, decodeScan, type DecodedScan } from './scan/decode-scan.ts';
+import { DecodeError, decodeScan } from './scan/decode-scan.ts';
+import { ScanMemo, type Decoded } from './scan/scan-memo.ts';
 import type { Archive, ArchiveArticle, ArchiveIssue, ArchivePage, PagePlace, Problem, ScanPage } from './types.ts';
 import { recordTime, time, timeAsync } from './util/timing.ts';
 import { AnalyzePool, defaultPoolSize } from './parse/analyze-pool.ts';
@@ -35,10 +36,10 @@ export type ProgressStage = 'Parsing' | 'Rendering' | 'Indexing';
 
 const require = createRequire(import.meta.url);
 
-/** A scan to analyze or read from the cache: its text and the key of its analysis. */
+/** A scan to analyze or read from the cache: its text (decoded when first asked for) and the key of its analysis. */
 interface ScanJob {
   scan: ScanPage;
-  decoded: DecodedScan;
+  text: () => string;
   key: string;
   analyzed: Promise<Analysis> | null;
 }
@@ -83,6 +84,9 @@ export interface CollectOptions {
  * not parse every scan again. It is the code as it runs, so the compiled
  * code and the TypeScript sources have versions of their own.
  */
+/** Version of the decoder, for what the scan memo remembers of its work (scan/scan-memo.ts). */
+const decodeVersion = () => codeVersion(importGraph(runningFile(path.join(import.meta.dirname, 'scan/decode-scan.ts'))));
+
 const analyzeVersion = () =>
   codeVersion([...importGraph(runningFile(path.join(import.meta.dirname, 'parse/analyze-text.ts'))), path.join(import.meta.dirname, 'enrich'), require.resolve('nodejieba/package.json')]);
 
@@ -122,6 +126,7 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
   let charsPlaced = 0;
   let done = 0;
   const version = analyzeVersion();
+  const memo = new ScanMemo(cacheDir === null ? null : path.join(cacheDir, 'scans.json'), decodeVersion());
 
   // Note: with enough scans that reading the cache takes a while, one worker
   // starts before they are decoded: it loads jieba's dictionaries (over a
@@ -138,18 +143,25 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
         skipped.push(scan.path);
         return null;
       }
-      let decoded;
-      try {
-        decoded = time('decode', () => decodeScan(scan.bytes));
-      } catch (e) {
-        if (!(e instanceof DecodeError)) throw e;
-        problems.push({ file: scan.path, ...(e.line ? { line: e.line } : {}), message: `${e.message}: skipped`, severity: 'error', ruleId: 'decode' });
-        skipped.push(scan.path);
-        return null;
+      // Note: a scan the memo knows is not read: its text is decoded when a page shows it or the parser needs it.
+      let decoded = scan.stat && memo.get(scan.path, scan.stat);
+      let text: string | undefined;
+      if (!decoded) {
+        try {
+          const d = time('decode', () => decodeScan(scan.bytes));
+          text = d.text;
+          decoded = { digest: sha256(text), warnings: d.warnings };
+        } catch (e) {
+          if (!(e instanceof DecodeError)) throw e;
+          problems.push({ file: scan.path, ...(e.line ? { line: e.line } : {}), message: `${e.message}: skipped`, severity: 'error', ruleId: 'decode' });
+          skipped.push(scan.path);
+          return null;
+        }
+        if (scan.stat) memo.set(scan.path, scan.stat, decoded, scan.statAt!);
       }
       for (const w of decoded.warnings) problems.push({ file: scan.path, line: w.line, message: w.message, severity: 'warning', ruleId: 'decode' });
       // The same scan under two names: keep the first, report the second.
-      const digest = sha256(decoded.text);
+      const { digest } = decoded;
       const twin = seen.get(digest);
       if (twin) {
         problems.push({ file: scan.path, message: `same text as ${twin}: skipped as a duplicate`, severity: 'warning', ruleId: 'duplicate' });
@@ -157,7 +169,7 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
         return null;
       }
       seen.set(digest, scan.path);
-      return { scan, decoded, key: `${digest}-${version}`, analyzed: null };
+      return { scan, text: () => (text ??= textOf(scan, digest)), key: `${digest}-${version}`, analyzed: null };
     });
     const live = jobs.filter((j) => j !== null);
     const missing = live.filter((j) => !cache.has(ANALYSIS, j.key));
@@ -167,7 +179,7 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
     started = performance.now();
     options.onProgress?.('Parsing', 0, scans.length);
     const analyze = (job: ScanJob) =>
-      pool.analyze(job.decoded.text).then((r) => {
+      pool.analyze(job.text()).then((r) => {
         const { words: scanWords, ...analysis } = r;
         cache.set(ANALYSIS, job.key, analysis);
         cache.set(WORDS, job.key, scanWords);
@@ -181,10 +193,11 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
     await pool.close();
   }
   recordTime('analyze', performance.now() - started, results.length);
+  memo.save();
 
   jobs.forEach((job, i) => {
     if (!job) return;
-    const { scan, decoded } = job;
+    const { scan, text } = job;
     const parsed = results[i]!;
     charsRead += parsed.read;
     charsPlaced += parsed.placed;
@@ -194,7 +207,9 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
     const page: ArchivePage = {
       ...place,
       url: pageUrl,
-      rawText: decoded.text,
+      get rawText() {
+        return text();
+      },
       source: scan.path,
       meta: scan.meta,
       articles: [],
@@ -227,6 +242,22 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
   const archive = { ...assemble(pages, papers, problems, skipped), stats: { scans: scans.length, charsRead, charsPlaced, cache: cache.stats }, words };
   const key = sha256(JSON.stringify([input, jobs.map((j) => j && [j.scan.path, j.scan.paper, j.scan.paperName, j.scan.date, j.scan.page, j.scan.pageNumber, j.scan.meta, j.key]), pages.map((p) => p.scan?.digest ?? null), problems, skipped]));
   return { archive, key, origins, images };
+}
+
+/**
+ * The text of a scan the memo knew, read and decoded now.
+ *
+ * @throws ArchiveError when it is no longer the text the memo knew (the file was written to while the build read it).
+ */
+function textOf(scan: ScanPage, digest: string): string {
+  let text: string | undefined;
+  try {
+    text = time('decode', () => decodeScan(scan.bytes)).text;
+  } catch (e) {
+    if (!(e instanceof DecodeError)) throw e;
+  }
+  if (text === undefined || sha256(text) !== digest) throw new ArchiveError(`${scan.path}: changed while the build read it; run the build again`);
+  return text;
 }
 
 /** Group pages into issues (newest first) and list articles in reading order. */

@@ -164,6 +164,14 @@ export interface PageMeta {
   pageEstimated?: boolean;
 }
 
+/** A file's identity as `fs.statSync` gives it: while these are the same, so are its bytes (see `scan/scan-memo.ts`). */
+export interface ScanStat {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
 /** A scan file located in the input layout `<paper>/<YYYY-MM-DD>/<page>.txt`. */
 export interface ScanPage {
   /** Path relative to the project root, with forward slashes. */
@@ -181,6 +189,10 @@ export interface ScanPage {
   meta: PageMeta;
   /** Raw bytes of the scan; for a page given only as ALTO or hOCR, the text read from it (see `scan/read-layouts.ts`). */
   bytes: Uint8Array;
+  /** The text file's size, times and inode, taken before its bytes are read (see `scan/scan-memo.ts`); none for a page given only as ALTO or hOCR. */
+  stat?: ScanStat;
+  /** When `stat` was taken, ms since the epoch. */
+  statAt?: number;
   /** The page's ALTO (`<page>.alto.xml`) or hOCR (`<page>.hocr`) file, relative to the project, when there is one. */
   layoutFile?: string;
   /** The page image (`<page>.jpg|.png|.webp`), relative to the project, when there is one. */

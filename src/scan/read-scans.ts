@@ -85,6 +85,9 @@ export function readScans(inputDir: string, root = process.cwd(), takes: (paper:
         }
         const meta = files.sidecar ? readSidecar(path.join(dayDir, files.sidecar), problem) : {};
         const layout = files.alto ?? files.hocr;
+        // Note: a text file is stat'ed now and read when its bytes are first asked for (never, for a scan the memo knows: scan-memo.ts).
+        const st = files.text ? fs.statSync(file) : null;
+        let bytes: Uint8Array | undefined = files.text ? undefined : new Uint8Array();
         scans.push({
           path: rel(file),
           paper: paper.name,
@@ -93,7 +96,13 @@ export function readScans(inputDir: string, root = process.cwd(), takes: (paper:
           page,
           pageNumber: /^\d+$/.test(page) ? Number(page) : null,
           meta,
-          bytes: files.text ? fs.readFileSync(file) : new Uint8Array(),
+          get bytes() {
+            return (bytes ??= fs.readFileSync(file));
+          },
+          set bytes(b) {
+            bytes = b;
+          },
+          ...(st ? { stat: { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino }, statAt: Date.now() } : {}),
           ...(layout ? { layoutFile: rel(path.join(dayDir, layout)) } : {}),
           ...(files.image ? { imageFile: rel(path.join(dayDir, files.image)) } : {}),
         });

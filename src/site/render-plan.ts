@@ -190,10 +190,13 @@ export function unitSignatures(room: ReadingRoom, origins?: Origins): Map<string
     sigs.set(`a:${v.article.id}`, hash(`${whole(v.article)}|${summary(v.prev)}|${summary(v.next)}|${list(v.related)}|${pageHead(v.page)}|${JSON.stringify([v.citation, v.issue.url, v.keywords, v.jsonPointer])}`));
   }
   // Note: `page` keeps every other field of the page: section, meta, furniture.
+  // Note: with an origin the page's text is not read (a rebuild reads the text of the pages it shows only: scan/scan-memo.ts).
   const pageWhole = (p: ArchivePage) => {
-    const { articles, unplaced, rawText, ...page } = p;
     const origin = origins?.pages.get(p.url);
-    return [origin === undefined ? [page, hash(rawText), unplaced] : [origin, p.scan ?? null], articles.map(whole).join('')];
+    const articles = p.articles.map(whole).join('');
+    if (origin !== undefined) return [[origin, p.scan ?? null], articles];
+    const { articles: _, unplaced, rawText, ...page } = p;
+    return [[page, hash(rawText), unplaced], articles];
   };
   for (const v of room.pages) {
     // The page view lists its articles with the furniture and the OCR text; whole articles are more than it shows, which costs only a render.
