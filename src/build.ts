@@ -14,7 +14,6 @@ import { ScanMemo, type Decoded } from './scan/scan-memo.ts';
 import type { Archive, ArchiveArticle, ArchiveIssue, ArchivePage, PagePlace, Problem, ScanPage } from './types.ts';
 import { recordTime, time, timeAsync } from './util/timing.ts';
 import { AnalyzePool, defaultPoolSize } from './parse/analyze-pool.ts';
-import type { AnalyzedScan } from './parse/analyze-text.ts';
 import { BuildCache, codeVersion, importGraph, sha256 } from './cache/build-cache.ts';
 import { ArchiveError } from './util/errors.ts';
 import { dirBytes } from './util/files.ts';
@@ -31,6 +30,8 @@ import { summarize, writeSummary } from './shard/summary.ts';
 import { readLayouts } from './scan/read-layouts.ts';
 import { attachPageScans, linkImages, type PageImages } from './images/page-scans.ts';
 import { ArticleWords, WORDS } from './cache/article-words.ts';
+import { AnalysisHeads, type Analysis } from './cache/analysis-heads.ts';
+import { analyzeText } from './parse/analyze-text.ts';
 
 export type ProgressStage = 'Parsing' | 'Rendering' | 'Indexing';
 
@@ -54,8 +55,6 @@ const LONG_CACHE_READ = 200;
  */
 const ANALYSIS = 'analysis';
 
-/** A scan's analysis as a build has it: with its words when analyzed in this build, without when read from the cache. */
-type Analysis = Omit<AnalyzedScan, 'words'> & { words?: AnalyzedScan['words'] };
 
 export interface CollectOptions {
   /** Input folder laid out as `<paper>/<YYYY-MM-DD>/<page>.txt`. Default `articles`. */
@@ -126,6 +125,25 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
   let charsPlaced = 0;
   let done = 0;
   const version = analyzeVersion();
+  const heads = new AnalysisHeads(cache, sha256(JSON.stringify([input, options.only ?? null])), version);
+  // Note: the bodies of analyses with a head are read later, through a cache of their own: the stats count each scan once (see `headed`).
+  const bodies = new BuildCache(cacheDir);
+  const headed = (job: ScanJob) => {
+    cache.stats.hits++;
+    return heads.lazy(job.key, () => {
+      const corrupt = bodies.stats.corrupt;
+      const whole = bodies.get<Analysis>(ANALYSIS, job.key);
+      if (whole) return whole;
+      // The entry is gone or damaged: the scan was a miss after all, analyzed now on this thread.
+      cache.stats.hits--;
+      cache.stats.misses++;
+      cache.stats.corrupt += bodies.stats.corrupt - corrupt;
+      const { words: scanWords, ...analysis } = time('analyze again', () => analyzeText(job.text()));
+      cache.set(ANALYSIS, job.key, analysis);
+      cache.set(WORDS, job.key, scanWords);
+      return analysis;
+    });
+  };
   const memo = new ScanMemo(cacheDir === null ? null : path.join(cacheDir, 'scans.json'), decodeVersion());
 
   // Note: with enough scans that reading the cache takes a while, one worker
@@ -172,7 +190,7 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
       return { scan, text: () => (text ??= textOf(scan, digest)), key: `${digest}-${version}`, analyzed: null };
     });
     const live = jobs.filter((j) => j !== null);
-    const missing = live.filter((j) => !cache.has(ANALYSIS, j.key));
+    const missing = live.filter((j) => !heads.has(j.key) && !cache.has(ANALYSIS, j.key));
     // Workers pay off when there is enough to do (each loads jieba's dictionaries,
     // about a second); one worker also pays off beside a long read of the cache.
     pool.resize(options.workers ?? (missing.length >= 16 ? defaultPoolSize() : missing.length && live.length - missing.length >= LONG_CACHE_READ ? 1 : 0));
@@ -185,14 +203,16 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
         cache.set(WORDS, job.key, scanWords);
         return r;
       });
-    // Misses go to the workers first; cached entries are read meanwhile (a damaged one is analyzed again).
+    // Misses go to the workers first; cached entries are read meanwhile (a damaged one is analyzed again), those with a head when a body is asked for.
     for (const job of missing) job.analyzed = analyze(job);
-    for (const job of live) job.analyzed ??= Promise.resolve(cache.get<Analysis>(ANALYSIS, job.key) ?? analyze(job));
+    for (const job of live) job.analyzed ??= Promise.resolve(heads.has(job.key) ? headed(job) : (cache.get<Analysis>(ANALYSIS, job.key) ?? analyze(job)));
     results = await Promise.all(jobs.map((j) => j?.analyzed!.finally(() => options.onProgress?.('Parsing', ++done, scans.length))));
   } finally {
     await pool.close();
   }
   recordTime('analyze', performance.now() - started, results.length);
+  jobs.forEach((job, i) => job && heads.keep(job.key, results[i]!));
+  heads.save();
   memo.save();
 
   jobs.forEach((job, i) => {
@@ -214,21 +234,23 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
       meta: scan.meta,
       articles: [],
       unplaced: parsed.unplaced,
-      furniture: parsed.furniture,
+      get furniture() {
+        return parsed.furniture;
+      },
     };
     const source = `${job.key}|${JSON.stringify([place, scan.path, scan.meta])}`;
     origins.pages.set(pageUrl, source);
     parsed.articles.forEach((a, i2) => {
       const n = i2 + 1;
-      const article: ArchiveArticle = {
-        ...a,
+      // Note: the analysis's fields as they are (a body not read yet stays a getter: cache/analysis-heads.ts), then the article's own.
+      const article: ArchiveArticle = Object.assign(Object.defineProperties({} as ArchiveArticle, Object.getOwnPropertyDescriptors(a)), {
         id: `${scan.paper}/${scan.date}/${scan.page}/${n}`,
         url: `${pageUrl}${n}/`,
         ...place,
         n,
         keywords: parsed.keywords[i2],
         source: scan.path,
-      };
+      });
       if (a.untitled) problems.push({ file: scan.path, line: a.line, message: 'text with no recognisable headline kept as an untitled article', severity: 'warning', ruleId: 'no-headline' });
       page.articles.push(article);
       if (parsed.words) words.hold(article.id, parsed.words[i2]);

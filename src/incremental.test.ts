@@ -217,12 +217,21 @@ describe('incremental builds', () => {
     const second = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
     expect(second.archive.stats.cache).toMatchObject({ hits: 8, misses: 0 });
     // Damage one entry (truncate it) and corrupt another's data.
+    // (A rebuild reads an analysis whole when it renders one of its pages: --full renders every page.)
     const entries = listFiles(path.join(w.cache, 'analysis'));
     expect(entries).toHaveLength(8);
     fs.writeFileSync(entries[0], fs.readFileSync(entries[0], 'utf8').slice(0, 100));
     fs.writeFileSync(entries[1], fs.readFileSync(entries[1], 'utf8').replace('吉林', '假的'));
-    const third = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
+    const third = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache, full: true });
     expect(third.archive.stats.cache).toMatchObject({ hits: 6, misses: 2, corrupt: 2 });
+    await expectSameAsFullBuild(w.output, w.input);
+    // The heads of the analyses (one entry, cache/analysis-heads.ts) damaged: every analysis is read whole.
+    const [heads] = listFiles(path.join(w.cache, 'heads'));
+    const sound = fs.readFileSync(heads, 'utf8');
+    expect(sound).toContain('吉林');
+    fs.writeFileSync(heads, sound.replace(/吉林/g, '假的'));
+    const fourth = await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache, full: true });
+    expect(fourth.archive.stats.cache).toMatchObject({ hits: 8, misses: 0, corrupt: 0 });
     await expectSameAsFullBuild(w.output, w.input);
   });
 
