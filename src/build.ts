@@ -242,15 +242,35 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
     origins.pages.set(pageUrl, source);
     parsed.articles.forEach((a, i2) => {
       const n = i2 + 1;
-      // Note: the analysis's fields as they are (a body not read yet stays a getter: cache/analysis-heads.ts), then the article's own.
-      const article: ArchiveArticle = Object.assign(Object.defineProperties({} as ArchiveArticle, Object.getOwnPropertyDescriptors(a)), {
+      // Note: the body is read from the analysis when asked for (one not read yet is a getter there too: cache/analysis-heads.ts).
+      const article: ArchiveArticle = {
+        kicker: a.kicker,
+        headline: a.headline,
+        subhead: a.subhead,
+        byline: a.byline,
+        dateline: a.dateline,
+        reporters: a.reporters,
+        get corrections() {
+          return a.corrections;
+        },
+        get paragraphs() {
+          return a.paragraphs;
+        },
+        get kinds() {
+          return a.kinds;
+        },
+        get truncated() {
+          return a.truncated;
+        },
+        line: a.line,
+        ...(a.untitled === undefined ? {} : { untitled: a.untitled }),
         id: `${scan.paper}/${scan.date}/${scan.page}/${n}`,
         url: `${pageUrl}${n}/`,
         ...place,
         n,
         keywords: parsed.keywords[i2],
         source: scan.path,
-      });
+      };
       if (a.untitled) problems.push({ file: scan.path, line: a.line, message: 'text with no recognisable headline kept as an untitled article', severity: 'warning', ruleId: 'no-headline' });
       page.articles.push(article);
       if (parsed.words) words.hold(article.id, parsed.words[i2]);

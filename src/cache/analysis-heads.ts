@@ -72,10 +72,14 @@ export class AnalysisHeads {
     let loaded: Analysis | undefined;
     const body = () => (loaded ??= whole());
     // Note: own enumerable getters, in the order the parser gives the fields, so spreading, JSON and structured clone see a whole analysis.
-    const articles = head.articles.map((a, i): Article => {
-      const { line, untitled, ...rest } = a;
-      return {
-        ...rest,
+    const articles = head.articles.map(
+      (a, i): Article => ({
+        kicker: a.kicker,
+        headline: a.headline,
+        subhead: a.subhead,
+        byline: a.byline,
+        dateline: a.dateline,
+        reporters: a.reporters,
         get corrections() {
           return body().articles[i].corrections;
         },
@@ -88,10 +92,10 @@ export class AnalysisHeads {
         get truncated() {
           return body().articles[i].truncated;
         },
-        line,
-        ...(untitled === undefined ? {} : { untitled }),
-      };
-    });
+        line: a.line,
+        ...(a.untitled === undefined ? {} : { untitled: a.untitled }),
+      }),
+    );
     const { style, unplaced, articles: _, ...rest } = head;
     return {
       style,
