@@ -30,8 +30,8 @@ import { summarize, writeSummary } from './shard/summary.ts';
 import { readLayouts } from './scan/read-layouts.ts';
 import { attachPageScans, linkImages, type PageImages } from './images/page-scans.ts';
 import { ArticleWords, WORDS } from './cache/article-words.ts';
-import { AnalysisHeads, type Analysis } from './cache/analysis-heads.ts';
-import { analyzeText } from './parse/analyze-text.ts';
+import { AnalysisHeads, withBody, type Analysis } from './cache/analysis-heads.ts';
+import { analyzeText, type AnalyzedScan } from './parse/analyze-text.ts';
 
 export type ProgressStage = 'Parsing' | 'Rendering' | 'Indexing';
 
@@ -54,7 +54,6 @@ const LONG_CACHE_READ = 200;
  * analyzer's version.
  */
 const ANALYSIS = 'analysis';
-
 
 export interface CollectOptions {
   /** Input folder laid out as `<paper>/<YYYY-MM-DD>/<page>.txt`. Default `articles`. */
@@ -83,11 +82,11 @@ export interface CollectOptions {
  * not parse every scan again. It is the code as it runs, so the compiled
  * code and the TypeScript sources have versions of their own.
  */
-/** Version of the decoder, for what the scan memo remembers of its work (scan/scan-memo.ts). */
-const decodeVersion = () => codeVersion(importGraph(runningFile(path.join(import.meta.dirname, 'scan/decode-scan.ts'))));
-
 const analyzeVersion = () =>
   codeVersion([...importGraph(runningFile(path.join(import.meta.dirname, 'parse/analyze-text.ts'))), path.join(import.meta.dirname, 'enrich'), require.resolve('nodejieba/package.json')]);
+
+/** Version of the decoder, for what the scan memo remembers of its work (scan/scan-memo.ts). */
+const decodeVersion = () => codeVersion(importGraph(runningFile(path.join(import.meta.dirname, 'scan/decode-scan.ts'))));
 
 /**
  * Read, parse and enrich every scan under the input folder. Unchanged scans
@@ -125,7 +124,17 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
   let charsPlaced = 0;
   let done = 0;
   const version = analyzeVersion();
-  const heads = new AnalysisHeads(cache, sha256(JSON.stringify([input, options.only ?? null])), version);
+  // Note: what a build keeps of every scan is kept per input folder and shard (a shard's build would drop the others').
+  const keptFor = sha256(JSON.stringify([input, options.only ?? null]));
+  const heads = new AnalysisHeads(cache, keptFor, version);
+  const memo = new ScanMemo(cache, keptFor, decodeVersion());
+  // An analysis made in this build, stored in the cache (its words apart: cache/article-words.ts).
+  const store = (job: ScanJob, r: AnalyzedScan): Analysis => {
+    const { words: scanWords, ...analysis } = r;
+    cache.set(ANALYSIS, job.key, analysis);
+    cache.set(WORDS, job.key, scanWords);
+    return analysis;
+  };
   // Note: the bodies of analyses with a head are read later, through a cache of their own: the stats count each scan once (see `headed`).
   const bodies = new BuildCache(cacheDir);
   const headed = (job: ScanJob) => {
@@ -138,17 +147,14 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
       cache.stats.hits--;
       cache.stats.misses++;
       cache.stats.corrupt += bodies.stats.corrupt - corrupt;
-      const { words: scanWords, ...analysis } = time('analyze again', () => analyzeText(job.text()));
-      cache.set(ANALYSIS, job.key, analysis);
-      cache.set(WORDS, job.key, scanWords);
-      return analysis;
+      return store(job, time('analyze again', () => analyzeText(job.text())));
     });
   };
-  const memo = new ScanMemo(cacheDir === null ? null : path.join(cacheDir, 'scans.json'), decodeVersion());
 
-  // Note: with enough scans that reading the cache takes a while, one worker
-  // starts before they are decoded: it loads jieba's dictionaries (over a
-  // second) meanwhile, and is let go when no scan needs it.
+  // Note: with enough scans, one worker starts before they are decoded: it
+  // loads jieba's dictionaries (over a second) meanwhile, and is let go when
+  // no scan needs it. (Analyzing one changed scan on this thread instead,
+  // jieba loaded then, took as long: 2.5–2.6 s against 2.4–2.5 s of an edit at 5,000 pages.)
   const pool = new AnalyzePool(options.workers ?? (scans.length >= LONG_CACHE_READ ? 1 : 0));
   let results: Array<Analysis | undefined>;
   let jobs: Array<ScanJob | null>;
@@ -198,9 +204,7 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
     options.onProgress?.('Parsing', 0, scans.length);
     const analyze = (job: ScanJob) =>
       pool.analyze(job.text()).then((r) => {
-        const { words: scanWords, ...analysis } = r;
-        cache.set(ANALYSIS, job.key, analysis);
-        cache.set(WORDS, job.key, scanWords);
+        store(job, r);
         return r;
       });
     // Misses go to the workers first; cached entries are read meanwhile (a damaged one is analyzed again), those with a head when a body is asked for.
@@ -243,34 +247,14 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
     parsed.articles.forEach((a, i2) => {
       const n = i2 + 1;
       // Note: the body is read from the analysis when asked for (one not read yet is a getter there too: cache/analysis-heads.ts).
-      const article: ArchiveArticle = {
-        kicker: a.kicker,
-        headline: a.headline,
-        subhead: a.subhead,
-        byline: a.byline,
-        dateline: a.dateline,
-        reporters: a.reporters,
-        get corrections() {
-          return a.corrections;
-        },
-        get paragraphs() {
-          return a.paragraphs;
-        },
-        get kinds() {
-          return a.kinds;
-        },
-        get truncated() {
-          return a.truncated;
-        },
-        line: a.line,
-        ...(a.untitled === undefined ? {} : { untitled: a.untitled }),
+      const article: ArchiveArticle = withBody(a, () => a, {
         id: `${scan.paper}/${scan.date}/${scan.page}/${n}`,
         url: `${pageUrl}${n}/`,
         ...place,
         n,
         keywords: parsed.keywords[i2],
         source: scan.path,
-      };
+      });
       if (a.untitled) problems.push({ file: scan.path, line: a.line, message: 'text with no recognisable headline kept as an untitled article', severity: 'warning', ruleId: 'no-headline' });
       page.articles.push(article);
       if (parsed.words) words.hold(article.id, parsed.words[i2]);

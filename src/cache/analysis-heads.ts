@@ -14,50 +14,69 @@
  */
 import type { Article } from '../types.ts';
 import type { AnalyzedScan } from '../parse/analyze-text.ts';
-import { BuildCache } from './build-cache.ts';
+import { KeptRecords, type BuildCache } from './build-cache.ts';
 
 /** A scan's analysis without its words (cached apart: cache/article-words.ts). */
 export type Analysis = Omit<AnalyzedScan, 'words'> & { words?: AnalyzedScan['words'] };
 
-/** The fields of an article only its body's readers need. */
-const BODY = ['paragraphs', 'kinds', 'truncated', 'corrections'] as const;
+type Body = Pick<Article, 'corrections' | 'paragraphs' | 'kinds' | 'truncated'>;
 
-type ArticleHead = Omit<Article, (typeof BODY)[number]>;
+/** An article without its body: what the room, the render plan and the search plan read. */
+type ArticleHead = Omit<Article, keyof Body>;
 
 /** An analysis without the bodies of its articles and its page furniture. */
 interface Head extends Omit<Analysis, 'articles' | 'furniture' | 'words'> {
   articles: ArticleHead[];
 }
 
-const NAMESPACE = 'heads';
-
-interface HeadsEntry {
-  version: string;
-  heads: Record<string, Head>;
+/**
+ * An article made of its head and fields of its own, its body read from
+ * `body` when asked for. The body's fields are own enumerable getters, in the
+ * order the parser gives the fields, so spreading, JSON and structured clone
+ * see a whole article.
+ */
+export function withBody<T extends object>(head: ArticleHead, body: () => Body, own: T): Article & T {
+  return Object.assign(
+    {
+      kicker: head.kicker,
+      headline: head.headline,
+      subhead: head.subhead,
+      byline: head.byline,
+      dateline: head.dateline,
+      reporters: head.reporters,
+      get corrections() {
+        return body().corrections;
+      },
+      get paragraphs() {
+        return body().paragraphs;
+      },
+      get kinds() {
+        return body().kinds;
+      },
+      get truncated() {
+        return body().truncated;
+      },
+      line: head.line,
+      ...(head.untitled === undefined ? {} : { untitled: head.untitled }),
+    },
+    own,
+  );
 }
 
 export class AnalysisHeads {
-  private readonly known: Record<string, Head>;
-  private readonly next: Record<string, Head> = {};
-  private changed = false;
+  private readonly heads: KeptRecords<Head>;
 
   /**
-   * @param cache The build cache.
    * @param name What the heads are of (the input folder and the shard taken): one entry each.
    * @param version Version of the analyzer: heads of another are not used.
    */
-  constructor(
-    private readonly cache: BuildCache,
-    private readonly name: string,
-    private readonly version: string,
-  ) {
-    const entry = cache.dir ? new BuildCache(cache.dir).get<HeadsEntry>(NAMESPACE, name) : undefined;
-    this.known = entry?.version === version ? entry.heads : {};
+  constructor(cache: BuildCache, name: string, version: string) {
+    this.heads = new KeptRecords(cache, 'heads', name, version);
   }
 
   /** Whether the head of the analysis under `key` is known. */
   has(key: string): boolean {
-    return Object.hasOwn(this.known, key);
+    return this.heads.peek(key) !== undefined;
   }
 
   /**
@@ -67,39 +86,14 @@ export class AnalysisHeads {
    * @param whole The whole analysis (from the cache, or made again when its entry is gone).
    */
   lazy(key: string, whole: () => Analysis): Analysis {
-    const head = this.known[key];
-    this.next[key] = head;
+    const head = this.heads.peek(key)!;
+    this.heads.use(key);
     let loaded: Analysis | undefined;
     const body = () => (loaded ??= whole());
-    // Note: own enumerable getters, in the order the parser gives the fields, so spreading, JSON and structured clone see a whole analysis.
-    const articles = head.articles.map(
-      (a, i): Article => ({
-        kicker: a.kicker,
-        headline: a.headline,
-        subhead: a.subhead,
-        byline: a.byline,
-        dateline: a.dateline,
-        reporters: a.reporters,
-        get corrections() {
-          return body().articles[i].corrections;
-        },
-        get paragraphs() {
-          return body().articles[i].paragraphs;
-        },
-        get kinds() {
-          return body().articles[i].kinds;
-        },
-        get truncated() {
-          return body().articles[i].truncated;
-        },
-        line: a.line,
-        ...(a.untitled === undefined ? {} : { untitled: a.untitled }),
-      }),
-    );
-    const { style, unplaced, articles: _, ...rest } = head;
+    const { style, articles, unplaced, ...rest } = head;
     return {
       style,
-      articles,
+      articles: articles.map((a, i) => withBody(a, () => body().articles[i], {})),
       unplaced,
       get furniture() {
         return body().furniture;
@@ -110,18 +104,13 @@ export class AnalysisHeads {
 
   /** Keep the head of an analysis read whole or made in this build. */
   keep(key: string, analysis: Analysis): void {
-    if (Object.hasOwn(this.next, key)) return;
+    if (this.heads.kept(key)) return;
     const { articles, furniture, words, ...rest } = analysis;
-    this.next[key] = {
-      ...rest,
-      articles: articles.map(({ paragraphs, kinds, truncated, corrections, ...head }) => head),
-    };
-    this.changed = true;
+    this.heads.put(key, { ...rest, articles: articles.map(({ paragraphs, kinds, truncated, corrections, ...head }) => head) });
   }
 
   /** Store the heads of the analyses this build used, when they differ from those it found. */
   save(): void {
-    if (!this.changed && Object.keys(this.next).length === Object.keys(this.known).length) return;
-    this.cache.set(NAMESPACE, this.name, { version: this.version, heads: this.next } satisfies HeadsEntry);
+    this.heads.save();
   }
 }

@@ -133,3 +133,58 @@ export function importGraph(entry: string): string[] {
   visit(path.resolve(entry));
   return [...seen].sort();
 }
+
+/**
+ * Records by key kept in one cache entry from one build to the next (the
+ * scan memo, the heads of analyses): a build finds those of the last one,
+ * keeps those it used or made, and stores them when they differ. The entry
+ * is checksummed like any other; a damaged one, or one of another version,
+ * is as none.
+ */
+export class KeptRecords<T> {
+  private readonly known: Record<string, T>;
+  private readonly next: Record<string, T> = {};
+  private changed = false;
+
+  /**
+   * @param name What the records are of (e.g. the input folder): one entry each.
+   * @param version Version of the code that made them: records of another are not used.
+   */
+  constructor(
+    private readonly cache: BuildCache,
+    private readonly ns: string,
+    private readonly name: string,
+    private readonly version: string,
+  ) {
+    // Note: read through a cache of its own, so the stats count what the build counts (the analyses).
+    const entry = cache.dir ? new BuildCache(cache.dir).get<{ version: string; records: Record<string, T> }>(ns, name) : undefined;
+    this.known = entry?.version === version && typeof entry.records === 'object' && entry.records !== null ? entry.records : {};
+  }
+
+  /** The record the last build kept under `key`, if any. */
+  peek(key: string): T | undefined {
+    return Object.hasOwn(this.known, key) ? this.known[key] : undefined;
+  }
+
+  /** Keep the last build's record under `key` for the next build. */
+  use(key: string): void {
+    this.next[key] = this.known[key];
+  }
+
+  /** Whether this build has kept a record under `key`. */
+  kept(key: string): boolean {
+    return Object.hasOwn(this.next, key);
+  }
+
+  /** Keep a record made in this build. */
+  put(key: string, value: T): void {
+    this.next[key] = value;
+    this.changed = true;
+  }
+
+  /** Store the records this build kept, when they differ from those it found. */
+  save(): void {
+    if (!this.changed && Object.keys(this.next).length === Object.keys(this.known).length) return;
+    this.cache.set(this.ns, this.name, { version: this.version, records: this.next });
+  }
+}

@@ -6,14 +6,13 @@
  * changed; the text of the others is read when a page shows it. Reading,
  * decoding and hashing 5,000 scans was over a second of every rebuild.
  *
- * One file in the build cache holds every entry. It is only an aid: a
- * missing, damaged or other version's file is ignored (every scan is read),
- * and an entry whose file changed since is never used.
+ * One cache entry holds every scan's (`KeptRecords`). It is only an aid: a
+ * missing, damaged or other version's entry is as none (every scan is read),
+ * and a record whose file changed since is never used.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import type { DecodeWarning } from './decode-scan.ts';
 import type { ScanStat } from '../types.ts';
+import { KeptRecords, type BuildCache } from '../cache/build-cache.ts';
 
 /** What decoding the file gave. */
 export interface Decoded {
@@ -32,32 +31,22 @@ export const SETTLED_MS = 3000;
 
 type Entry = [size: number, mtimeMs: number, ctimeMs: number, ino: number, digest: string, warnings: DecodeWarning[]];
 
-interface MemoFile {
-  version: string;
-  scans: Record<string, Entry>;
-}
-
 export class ScanMemo {
-  private readonly known: Record<string, Entry>;
-  private readonly next: Record<string, Entry> = {};
-  private changed = false;
+  private readonly records: KeptRecords<Entry>;
 
   /**
-   * @param file The memo's file, or null to remember nothing (no cache).
-   * @param version Version of the decoder: entries of another are not used.
+   * @param name What the scans are of (the input folder and the shard taken).
+   * @param version Version of the decoder: records of another are not used.
    */
-  constructor(
-    private readonly file: string | null,
-    private readonly version: string,
-  ) {
-    this.known = file ? (readMemo(file, version) ?? {}) : {};
+  constructor(cache: BuildCache, name: string, version: string) {
+    this.records = new KeptRecords(cache, 'scans', name, version);
   }
 
   /** What decoding the scan at `scanPath` gave, if the file is as it was then. */
   get(scanPath: string, st: ScanStat): Decoded | undefined {
-    const e = Object.hasOwn(this.known, scanPath) ? this.known[scanPath] : undefined;
-    if (!Array.isArray(e) || e[0] !== st.size || e[1] !== st.mtimeMs || e[2] !== st.ctimeMs || e[3] !== st.ino || typeof e[4] !== 'string' || !Array.isArray(e[5])) return undefined;
-    this.next[scanPath] = e;
+    const e = this.records.peek(scanPath);
+    if (!e || e[0] !== st.size || e[1] !== st.mtimeMs || e[2] !== st.ctimeMs || e[3] !== st.ino) return undefined;
+    this.records.use(scanPath);
     return { digest: e[4], warnings: e[5] };
   }
 
@@ -68,27 +57,11 @@ export class ScanMemo {
    */
   set(scanPath: string, st: ScanStat, decoded: Decoded, statAt: number): void {
     if (Math.max(st.mtimeMs, st.ctimeMs) > statAt - SETTLED_MS) return;
-    this.next[scanPath] = [st.size, st.mtimeMs, st.ctimeMs, st.ino, decoded.digest, decoded.warnings];
-    this.changed = true;
+    this.records.put(scanPath, [st.size, st.mtimeMs, st.ctimeMs, st.ino, decoded.digest, decoded.warnings]);
   }
 
-  /** Write the entries of the scans this build saw (written to a temporary file and renamed), when they differ from the file's. */
+  /** Store the records of the scans this build saw. */
   save(): void {
-    if (!this.file) return;
-    if (!this.changed && Object.keys(this.next).length === Object.keys(this.known).length) return;
-    const memo: MemoFile = { version: this.version, scans: this.next };
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(memo));
-    fs.renameSync(tmp, this.file);
-  }
-}
-
-function readMemo(file: string, version: string): Record<string, Entry> | null {
-  try {
-    const memo = JSON.parse(fs.readFileSync(file, 'utf8')) as MemoFile;
-    return memo.version === version && memo.scans && typeof memo.scans === 'object' ? memo.scans : null;
-  } catch {
-    return null;
+    this.records.save();
   }
 }
