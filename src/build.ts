@@ -257,7 +257,8 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
       });
       if (a.untitled) problems.push({ file: scan.path, line: a.line, message: 'text with no recognisable headline kept as an untitled article', severity: 'warning', ruleId: 'no-headline' });
       page.articles.push(article);
-      if (parsed.words) words.hold(article.id, parsed.words[i2]);
+      // Note: words analyzed now are in the cache too (see `store`), read from there by the index: not held here through the build.
+      if (parsed.words && !cache.dir) words.hold(article.id, parsed.words[i2]);
       else words.cached(article.id, job.key, i2);
       origins.articles.set(article.id, `${source}|${n}`);
     });
@@ -601,9 +602,7 @@ function startIndex(job: IndexJob, options: BuildOptions): Promise<{ ok: true; r
   // Note: an incremental index (only the changed articles) is quicker here
   // than the worker's start and the copy of every article it needs.
   const onWorker = options.indexOnWorker ?? (job.previous === null && job.articles.length >= INDEX_WORKER_MIN);
-  // A worker gets a copy of the job: the words read from the cache now, not when asked for.
-  const run = onWorker ? (j: IndexJob, p: Parameters<typeof runIndexJob>[1]) => runIndexJobInWorker({ ...j, words: j.words instanceof ArticleWords ? j.words.all() : j.words }, p) : runIndexJob;
-  return run(job, (done, total) => {
+  return (onWorker ? runIndexJobInWorker : runIndexJob)(job, (done, total) => {
     killPoint('index', done);
     options.onProgress?.('Indexing', done, total);
   }).then(

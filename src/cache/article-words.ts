@@ -4,13 +4,20 @@
  * the last index. They are half of what the analysis of a scan holds, so
  * they are cached apart from it and read only when asked for.
  */
-import type { BuildCache } from './build-cache.ts';
+import { BuildCache } from './build-cache.ts';
 import type { WordCounts } from '../types.ts';
 
 /** Cache namespace of the words of a scan's articles (an array parallel to its articles), under the scan's analysis key. */
 export const WORDS = 'words';
 
 type Words = Record<string, number>;
+
+/** What a worker thread needs to read the same words (a structured clone of it). */
+export interface PortableWords {
+  dir: string | null;
+  held: Map<string, Words>;
+  stored: Map<string, { key: string; n: number }>;
+}
 
 export class ArticleWords implements WordCounts {
   private readonly held = new Map<string, Words>();
@@ -40,13 +47,19 @@ export class ArticleWords implements WordCounts {
     return this.last.words?.[at.n];
   }
 
-  /** Every article's words, read now (for a worker thread, which gets a copy). */
-  all(): Map<string, Words> {
-    const all = new Map(this.held);
-    for (const id of this.stored.keys()) {
-      const words = this.get(id);
-      if (words) all.set(id, words);
-    }
-    return all;
+  /**
+   * Where every article's words are, for a worker thread: it reads the cached
+   * ones itself (so they are not read here, nor held twice).
+   */
+  portable(): PortableWords {
+    return { dir: this.cache.dir, held: this.held, stored: this.stored };
+  }
+
+  /** The words a `portable()` describes, on the thread that got it. */
+  static from(p: PortableWords): ArticleWords {
+    const words = new ArticleWords(new BuildCache(p.dir));
+    for (const [id, w] of p.held) words.held.set(id, w);
+    for (const [id, at] of p.stored) words.stored.set(id, at);
+    return words;
   }
 }

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startWorker } from '../../util/workers.ts';
+import { ArticleWords, type PortableWords } from '../../cache/article-words.ts';
 import { time, timeAsync } from '../../util/timing.ts';
 import type { ArchiveArticle, WordCounts } from '../../types.ts';
 import type { ShardManifest } from '../types.ts';
@@ -78,9 +79,13 @@ export async function runIndexJob(job: IndexJob, onProgress?: OnProgress): Promi
   };
 }
 
-/** Run the job on a worker thread; the promise settles when it is done. */
+/** A job as a worker thread gets it: cached words it reads itself (see `ArticleWords.portable`). */
+export type PostedIndexJob = IndexJob & { wordsFrom?: PortableWords };
+
+/** Run the job on a worker thread (which gets a copy of it); the promise settles when it is done. */
 export function runIndexJobInWorker(job: IndexJob, onProgress?: OnProgress): Promise<IndexJobResult> {
-  const worker = startWorker(new URL('./index-worker.ts', import.meta.url), { job });
+  const posted: PostedIndexJob = job.words instanceof ArticleWords ? { ...job, words: undefined, wordsFrom: job.words.portable() } : job;
+  const worker = startWorker(new URL('./index-worker.ts', import.meta.url), { job: posted });
   return new Promise<IndexJobResult>((resolve, reject) => {
     let settled = false;
     worker.on('message', (msg: { progress?: [number, number]; result?: IndexJobResult; error?: string }) => {
