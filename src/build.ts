@@ -6,6 +6,7 @@
  * (hard links) and the site link switched to it (output/site-folder.ts).
  */
 import fs from 'node:fs';
+import v8 from 'node:v8';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readScans } from './scan/read-scans.ts';
@@ -73,6 +74,13 @@ export interface CollectOptions {
    * their search index and `shard.json`, for `archive merge`. Default the whole archive.
    */
   only?: string;
+  /**
+   * Called once when scans go to the workers to be analyzed: the main thread
+   * waits for them then (jieba's dictionaries load there for over a second
+   * when one scan changed), so a build reads its last state and loads the
+   * renderer meanwhile.
+   */
+  whileAnalyzing?: () => void;
 }
 
 /**
@@ -210,6 +218,7 @@ async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive
     // Misses go to the workers first; cached entries are read meanwhile (a damaged one is analyzed again), those with a head when a body is asked for.
     for (const job of missing) job.analyzed = analyze(job);
     for (const job of live) job.analyzed ??= Promise.resolve(heads.has(job.key) ? headed(job) : (cache.get<Analysis>(ANALYSIS, job.key) ?? analyze(job)));
+    if (missing.length) options.whileAnalyzing?.();
     results = await Promise.all(jobs.map((j) => j?.analyzed!.finally(() => options.onProgress?.('Parsing', ++done, scans.length))));
   } finally {
     await pool.close();
@@ -396,15 +405,23 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
   const only = options.only ? parseOnly(options.only) : null;
   removeStale(output);
   const site = openSite(output);
-  const { archive, key: archiveKey, origins, images } = await collectKeyed(options);
+  // What the last build rendered, for an incremental build; read while scans are analyzed, or after.
+  const stateFile = options.cache === null || only ? null : path.join(options.cache ?? path.join(root, '.cache'), 'render', `${sha256(output).slice(0, 16)}.json`);
+  const siteVersion = `${siteCodeVersion()}|${basePath}|${process.env.SITE_URL ?? ''}`;
+  let last: PreviousBuild | null | undefined;
+  const lastBuild = () => (last === undefined ? (last = stateFile && !options.full && site.live ? time('state', () => readRenderState(stateFile, siteVersion, output, site)) : null) : last);
+  const whileAnalyzing = () => {
+    // Note: when a scan changed, something is rendered (a build that changed nothing does not load Eleventy).
+    preloadRenderer();
+    lastBuild();
+  };
+  const { archive, key: archiveKey, origins, images } = await collectKeyed({ ...options, whileAnalyzing });
   killPoint('parsed');
   const staging = `${output}.tmp-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
 
   // Decide what to render: every unit, or only those whose data changed.
-  const stateFile = options.cache === null || only ? null : path.join(options.cache ?? path.join(root, '.cache'), 'render', `${sha256(output).slice(0, 16)}.json`);
-  const siteVersion = `${siteCodeVersion()}|${basePath}|${process.env.SITE_URL ?? ''}`;
-  const previous = stateFile && !options.full && site.live ? time('state', () => readRenderState(stateFile, siteVersion, output, site)) : null;
+  const previous = lastBuild();
   // Everything the site is made of, as the last build saw it: the same means nothing to do.
   const input = sha256(JSON.stringify([archiveKey, staticVersion(), options.templates ?? null, options.unitsPerPass ?? UNITS_PER_PASS]));
   if (previous && previous.input === input) return unchanged(archive, previous, output, started, options);
@@ -446,6 +463,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     try {
       // Every unit, or the changed ones.
       const keys = plan ? plan.changed : [...units.keys()];
+      if (!plan) leanHeap();
       rendered = await renderUnits(archive, only ? keys.filter(isShardUnit) : keys, !plan && !only, { ...options, output: staging, basePath, sitePages: !only });
     } finally {
       await timeAsync('index wait', () => indexed);
@@ -609,6 +627,18 @@ function startIndex(job: IndexJob, options: BuildOptions): Promise<{ ok: true; r
     (r) => ({ ok: true as const, r }),
     (e: unknown) => ({ ok: false as const, e }),
   );
+}
+
+/**
+ * Let V8's heaps grow by half between full collections, for the rest of the
+ * process. By default a heap may grow to four times what was live after one,
+ * so a full render's memory was mostly garbage: at 5,000 pages 1.7 GB of heap
+ * held 0.75 GB live, and the cold build's peak fell from 3.6 to 2.9 GB in the
+ * same time with this. Only for a full render: an edit at 5,000 pages took
+ * 1.4 s longer with it (11.5 against 10.1 s, three runs each).
+ */
+function leanHeap(): void {
+  v8.setFlagsFromString('--heap-growing-percent=50');
 }
 
 /**
@@ -796,6 +826,21 @@ function sitePageTemplates(templates: string): string[] {
     .filter((f) => !/^pagination:/m.test(/^---\r?\n([\s\S]*?)\r?\n---/.exec(fs.readFileSync(f, 'utf8'))?.[1] ?? ''));
 }
 
+let renderer: Promise<[typeof import('@11ty/eleventy'), typeof import('./site/eleventy-config.ts')]> | null = null;
+
+/**
+ * Start loading Eleventy and the site's configuration (about 0.5 s), once per
+ * process. Note: only when something is rendered, not by a build that changed nothing.
+ */
+function preloadRenderer() {
+  if (!renderer) {
+    renderer = Promise.all([import('@11ty/eleventy'), import('./site/eleventy-config.ts')]);
+    // Note: a failure to load is reported by the render that awaits it, not as an unhandled rejection meanwhile.
+    renderer.catch(() => {});
+  }
+  return renderer;
+}
+
 /** Render an archive with Eleventy into `output`. Returns the number of files written. */
 export async function renderSite(
   archive: Archive,
@@ -811,8 +856,7 @@ export async function renderSite(
   },
 ): Promise<number> {
   setArchive(archive, options.selection ?? null);
-  // Note: Eleventy (about 0.5 s to load) is loaded only when something is rendered, not by a build that changed nothing.
-  const [{ default: Eleventy }, { default: configure }] = await Promise.all([import('@11ty/eleventy'), import('./site/eleventy-config.ts')]);
+  const [{ default: Eleventy }, { default: configure }] = await preloadRenderer();
   const templates = options.templates ?? TEMPLATES;
   if (!fs.existsSync(templates)) throw new ArchiveError(`no templates folder at ${templates}`);
   // Note: the config function is passed in, not loaded from a config file by path,

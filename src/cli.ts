@@ -8,14 +8,6 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import v8 from 'node:v8';
-
-// Note: V8 lets a heap grow to four times what was live after a collection
-// before it collects again, so a build's memory was mostly garbage: at 5,000
-// pages 1.7 GB of heap held 0.75 GB live. Growing by half instead took the
-// cold build's peak from 3.6 to 2.9 GB in the same time (151 s both, with
-// `--heap-growing-percent` on the command line). Threads started later share it.
-v8.setFlagsFromString('--heap-growing-percent=50');
 
 const HELP = `archive — static archive of OCR'd newspaper pages
 
