@@ -20,12 +20,15 @@ export interface PortableWords {
 }
 
 export class ArticleWords implements WordCounts {
-  private readonly held = new Map<string, Words>();
-  private readonly stored = new Map<string, { key: string; n: number }>();
+
   /** The scan read last: an index reads a scan's articles one after another. */
   private last: { key: string; words: Words[] | undefined } | null = null;
 
-  constructor(private readonly cache: BuildCache) {}
+  constructor(
+    private readonly cache: BuildCache,
+    private readonly held = new Map<string, Words>(),
+    private readonly stored = new Map<string, { key: string; n: number }>(),
+  ) {}
 
   /** Words of an article of a scan analyzed in this build. */
   hold(id: string, words: Words): void {
@@ -57,9 +60,6 @@ export class ArticleWords implements WordCounts {
 
   /** The words a `portable()` describes, on the thread that got it. */
   static from(p: PortableWords): ArticleWords {
-    const words = new ArticleWords(new BuildCache(p.dir));
-    for (const [id, w] of p.held) words.held.set(id, w);
-    for (const [id, at] of p.stored) words.stored.set(id, at);
-    return words;
+    return new ArticleWords(new BuildCache(p.dir), p.held, p.stored);
   }
 }
