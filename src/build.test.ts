@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { build, collectArchive, normalizeBasePath } from './build.ts';
+import { build, normalizeBasePath } from './build.ts';
+import { collectArchive } from './collect.ts';
 import { listFiles } from './util/files.ts';
 
 

@@ -33,6 +33,13 @@ describe('importGraph', () => {
     // The site and the search page are not part of it.
     expect(files.some((f) => f.startsWith('site/') || f.startsWith('search/client/'))).toBe(false);
   });
+
+  it("should leave the build's own stages out of the site code's version, so changing them does not re-render every page", () => {
+    const files = importGraph(path.join(import.meta.dirname, '../site/eleventy-config.ts')).map((f) => path.relative(path.join(import.meta.dirname, '..'), f));
+    // The site reads the archive through collect.ts; build.ts (render plan, passes, publishing) is not part of it.
+    expect(files).toEqual(expect.arrayContaining(['site/archive-source.ts', 'collect.ts']));
+    expect(files).not.toContain('build.ts');
+  });
 });
 
 describe('codeVersion', () => {

@@ -12,7 +12,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Archive } from '../types.ts';
-import { assemble, buildReport, normalizeBasePath, prepareSpare, publish, renderUnits, sameBytes, siteCode, type ProgressStage } from '../build.ts';
+import { buildReport, normalizeBasePath, prepareSpare, publish, renderUnits, sameBytes, siteCode } from '../build.ts';
+import { assemble, type ProgressStage } from '../collect.ts';
 import { cloneInto, filesOf, lockSite, openSite, removeStale } from '../output/site-folder.ts';
 import { roomOf } from '../site/index.ts';
 import { writeClient } from '../search/client/bundle.ts';

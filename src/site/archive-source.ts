@@ -5,7 +5,7 @@
  * `articles/` (or $ARCHIVE_INPUT) on first use and renders everything.
  */
 import type { Archive } from '../types.ts';
-import { collectArchive } from '../build.ts';
+import { collectArchive } from '../collect.ts';
 import type { RenderSelection } from './render-plan.ts';
 
 let current: Promise<Archive> | null = null;

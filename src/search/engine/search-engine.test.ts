@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { collectArchive } from '../../build.ts';
+import { collectArchive } from '../../collect.ts';
 import { buildIndex } from '../index/segments.ts';
 import { writeIndex } from '../index/write-index.ts';
 import { SearchEngine, coverOffsets } from './search-engine.ts';
