@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import v8 from 'node:v8';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Archive } from './types.ts';
 import { recordTime, time, timeAsync } from './util/timing.ts';
@@ -25,6 +26,8 @@ import { parseOnly } from './shard/only.ts';
 import { summarize, writeSummary } from './shard/summary.ts';
 import { linkImages } from './images/page-scans.ts';
 import { collectKeyed, type CollectOptions } from './collect.ts';
+
+const require = createRequire(import.meta.url);
 
 export interface BuildOptions extends CollectOptions {
   /** Output folder. Default `_site`. */
