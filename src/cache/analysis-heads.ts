@@ -29,38 +29,41 @@ interface Head extends Omit<Analysis, 'articles' | 'furniture' | 'words'> {
   articles: ArticleHead[];
 }
 
+/** Where an article made by `withBody` keeps the function that gives its body (not enumerable: spreading, JSON and clones see the body's fields). */
+const BODY = Symbol('body');
+
+/** The body's fields as getters shared by every article, reading the article's own `BODY`. */
+const BODY_GETTERS: PropertyDescriptorMap = Object.fromEntries(
+  (['corrections', 'paragraphs', 'kinds', 'truncated'] as const).map((field) => [
+    field,
+    {
+      get(this: { [BODY]: () => Body }) {
+        return this[BODY]()[field];
+      },
+      enumerable: true,
+      configurable: true,
+    },
+  ]),
+);
+
 /**
  * An article made of its head and fields of its own, its body read from
  * `body` when asked for. The body's fields are own enumerable getters, in the
  * order the parser gives the fields, so spreading, JSON and structured clone
  * see a whole article.
+ * Note: the getters are the same functions for every article, defined in the
+ * same order, so V8 keeps the articles in fast mode, sharing one shape. An
+ * object literal with getters of its own (closures over `body`) is made in
+ * dictionary mode: 2.1 KB an article against 0.35 KB, about 100 MB of the
+ * main heap at 5,000 pages (heap snapshot before the render).
  */
 export function withBody<T extends object>(head: ArticleHead, body: () => Body, own: T): Article & T {
-  return Object.assign(
-    {
-      kicker: head.kicker,
-      headline: head.headline,
-      subhead: head.subhead,
-      byline: head.byline,
-      dateline: head.dateline,
-      reporters: head.reporters,
-      get corrections() {
-        return body().corrections;
-      },
-      get paragraphs() {
-        return body().paragraphs;
-      },
-      get kinds() {
-        return body().kinds;
-      },
-      get truncated() {
-        return body().truncated;
-      },
-      line: head.line,
-      ...(head.untitled === undefined ? {} : { untitled: head.untitled }),
-    },
-    own,
-  );
+  const article = { kicker: head.kicker, headline: head.headline, subhead: head.subhead, byline: head.byline, dateline: head.dateline, reporters: head.reporters };
+  Object.defineProperty(article, BODY, { value: body });
+  Object.defineProperties(article, BODY_GETTERS);
+  const rest: Pick<Article, 'line' | 'untitled'> = { line: head.line };
+  if (head.untitled !== undefined) rest.untitled = head.untitled;
+  return Object.assign(article, rest, own) as unknown as Article & T;
 }
 
 export class AnalysisHeads {
