@@ -20,7 +20,6 @@ export interface PortableWords {
 }
 
 export class ArticleWords implements WordCounts {
-
   /** The scan read last: an index reads a scan's articles one after another. */
   private last: { key: string; words: Words[] | undefined } | null = null;
 
