@@ -132,9 +132,10 @@ describe('planIndex', () => {
           }
         },
       ),
-      { numRuns: 30 },
+      { numRuns: 60 },
     );
-    // Both ways were taken, many times.
+    // Both ways were taken, many times. Note: 30 runs gave 10–22 whole cuts,
+    // so a floor of 10 failed now and then; 60 runs keep it far below.
     expect(Math.min(seconds, cuts)).toBeGreaterThan(10);
   });
 
