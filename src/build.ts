@@ -153,6 +153,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
   const indexed = startIndex(
     {
       articles: [...archive.articles].reverse(),
+      cacheDir: options.cache === undefined ? path.join(root, '.cache') : options.cache,
       words: archive.words,
       sources: origins.articles,
       previous: previous?.search ?? null,

@@ -20,7 +20,7 @@ import { parseOnly, takes } from './shard/only.ts';
 import { readLayouts } from './scan/read-layouts.ts';
 import { attachPageScans, type PageImages } from './images/page-scans.ts';
 import { ArticleWords, WORDS } from './cache/article-words.ts';
-import { AnalysisHeads, withBody, type Analysis } from './cache/analysis-heads.ts';
+import { ANALYSIS, AnalysisHeads, bodyRef, withBody, type Analysis } from './cache/analysis-heads.ts';
 import { analyzeText, type AnalyzedScan } from './parse/analyze-text.ts';
 import type { Origins } from './site/render-plan.ts';
 
@@ -34,17 +34,12 @@ interface ScanJob {
   text: () => string;
   key: string;
   analyzed: Promise<Analysis> | null;
+  /** Let go of the text decoded to analyze the scan. */
+  forget: () => void;
 }
 
 /** Scans whose cached analyses take long enough to read (a second or so) that one worker analyzing the others beside pays off. */
 const LONG_CACHE_READ = 200;
-
-/**
- * Cache namespace of the analysis of a scan, without its words (cached
- * apart, see cache/article-words.ts), under the scan's text digest and the
- * analyzer's version.
- */
-const ANALYSIS = 'analysis';
 
 export interface CollectOptions {
   /** Input folder laid out as `<paper>/<YYYY-MM-DD>/<page>.txt`. Default `articles`. */
@@ -135,15 +130,18 @@ export async function collectKeyed(options: CollectOptions): Promise<{ archive: 
   };
   // Note: the bodies of analyses with a head are read later, through a cache of their own: the stats count each scan once (see `headed`).
   const bodies = new BuildCache(cacheDir);
-  const headed = (job: ScanJob) => {
-    cache.stats.hits++;
+  // `hit`: the scan's head was in the cache (else it was analyzed or read whole in this build, and is not counted again).
+  const headed = (job: ScanJob, hit = true) => {
+    if (hit) cache.stats.hits++;
     return heads.lazy(job.key, () => {
       const corrupt = bodies.stats.corrupt;
       const whole = bodies.get<Analysis>(ANALYSIS, job.key);
       if (whole) return whole;
       // The entry is gone or damaged: the scan was a miss after all, analyzed now on this thread.
-      cache.stats.hits--;
-      cache.stats.misses++;
+      if (hit) {
+        cache.stats.hits--;
+        cache.stats.misses++;
+      }
       cache.stats.corrupt += bodies.stats.corrupt - corrupt;
       return store(job, time('analyze again', () => analyzeText(job.text())));
     });
@@ -191,7 +189,9 @@ export async function collectKeyed(options: CollectOptions): Promise<{ archive: 
         return null;
       }
       seen.set(digest, scan.path);
-      return { scan, text: () => (text ??= textOf(scan, digest)), key: `${digest}-${version}`, analyzed: null };
+      // Note: the text decoded now is let go once the scan is analyzed (see below); asked for again (a page view's OCR text), it is read again.
+      const job: ScanJob = { scan, text: () => text ?? textOf(scan, digest), key: `${digest}-${version}`, analyzed: null, forget: () => (text = undefined) };
+      return job;
     });
     const live = jobs.filter((j) => j !== null);
     const missing = live.filter((j) => !heads.has(j.key) && !cache.has(ANALYSIS, j.key));
@@ -215,6 +215,11 @@ export async function collectKeyed(options: CollectOptions): Promise<{ archive: 
   }
   recordTime('analyze', performance.now() - started, results.length);
   jobs.forEach((job, i) => job && heads.keep(job.key, results[i]!));
+  // The analyses made or read whole in this build are read again from the
+  // cache when a body is asked for, as those with a head are: the archive's
+  // bodies are not all held through the build.
+  if (cache.dir) results = jobs.map((job, i) => (job && !heads.isLazy(results[i]!) ? headed(job, false) : results[i]));
+  for (const job of jobs) job?.forget();
   heads.save();
   memo.save();
 
@@ -246,14 +251,19 @@ export async function collectKeyed(options: CollectOptions): Promise<{ archive: 
     parsed.articles.forEach((a, i2) => {
       const n = i2 + 1;
       // Note: the body is read from the analysis when asked for (one not read yet is a getter there too: cache/analysis-heads.ts).
-      const article: ArchiveArticle = withBody(a, () => a, {
-        id: `${scan.paper}/${scan.date}/${scan.page}/${n}`,
-        url: `${pageUrl}${n}/`,
-        ...place,
-        n,
-        keywords: parsed.keywords[i2],
-        source: scan.path,
-      });
+      const article: ArchiveArticle = withBody(
+        a,
+        () => a,
+        {
+          id: `${scan.paper}/${scan.date}/${scan.page}/${n}`,
+          url: `${pageUrl}${n}/`,
+          ...place,
+          n,
+          keywords: parsed.keywords[i2],
+          source: scan.path,
+        },
+        bodyRef(a),
+      );
       if (a.untitled) problems.push({ file: scan.path, line: a.line, message: 'text with no recognisable headline kept as an untitled article', severity: 'warning', ruleId: 'no-headline' });
       page.articles.push(article);
       // Note: words analyzed now are in the cache too (see `store`), read from there by the index: not held here through the build.

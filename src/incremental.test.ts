@@ -165,7 +165,8 @@ describe('incremental builds', () => {
       reads.mockClear();
       await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });
       const scansRead = reads.mock.calls.map(([f]) => String(f)).filter((f) => f.startsWith(w.input) && f.endsWith('.txt'));
-      expect(scansRead).toEqual([edited]);
+      // Note: the changed scan is read again when its page view shows its text (a build does not hold every scan's text).
+      expect([...new Set(scansRead)]).toEqual([edited]);
       expect(fs.readFileSync(path.join(w.output, 'jlrb/2024-05-01/2/index.html'), 'utf8')).toContain('林吉');
     } finally {
       reads.mockRestore();

@@ -3,7 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { withBody } from './analysis-heads.ts';
+import { ANALYSIS, AnalysisHeads, articlesFrom, BodyGoneError, bodyRef, portableArticles, withBody, type Analysis } from './analysis-heads.ts';
+import { BuildCache } from './build-cache.ts';
+import { runIndexJob, runIndexJobInWorker, type IndexJob } from '../search/index/index-job.ts';
+import type { ArchiveArticle } from '../types.ts';
 
 const head = (headline: string, untitled?: boolean) => ({
   kicker: null,
@@ -59,5 +62,99 @@ describe('withBody', () => {
     const r = spawnSync(process.execPath, ['--allow-natives-syntax', '--import', 'tsx', script], { cwd: path.join(import.meta.dirname, '../..'), encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({ fast: true, same: true });
+  });
+});
+
+/** An analysis of one article, `text` its one paragraph. */
+const analysisOf = (text: string): Analysis => ({
+  style: 'clean',
+  articles: [{ ...head('标题'), corrections: [], paragraphs: [text], kinds: ['text'], truncated: [] }],
+  unplaced: [],
+  furniture: [],
+  section: null,
+  keywords: [[]],
+  read: text.length,
+  placed: text.length,
+});
+
+/** A cache with `n` analyses stored and kept as heads; their keys. */
+function cached(n: number) {
+  const cache = new BuildCache(fs.mkdtempSync(path.join(os.tmpdir(), 'heads-')));
+  const heads = new AnalysisHeads(cache, 'input', 'v1');
+  const keys = Array.from({ length: n }, (_, i) => `k${i}`);
+  keys.forEach((key, i) => {
+    const analysis = analysisOf(`第${i}段正文`);
+    cache.set(ANALYSIS, key, analysis);
+    heads.keep(key, analysis);
+  });
+  return { cache, heads, keys };
+}
+
+/** The article of an analysis as the archive has it (collect.ts): its own fields, its body the analysis's. */
+function archived<T extends object>(analysis: Analysis, own: T) {
+  const a = analysis.articles[0];
+  return withBody(a, () => a, own, bodyRef(a));
+}
+
+describe('AnalysisHeads.lazy', () => {
+  it('should read a body again once its analysis is no longer one of the recent: the bodies are not all held', () => {
+    const { cache, heads, keys } = cached(300);
+    const reads = new Map<string, number>();
+    const articles = keys.map((key) =>
+      heads.lazy(key, () => {
+        reads.set(key, (reads.get(key) ?? 0) + 1);
+        return cache.get<Analysis>(ANALYSIS, key)!;
+      }).articles[0],
+    );
+    expect(articles.map((a) => a.paragraphs[0])).toEqual(keys.map((_, i) => `第${i}段正文`));
+    // The last one read is still held; the first was let go, and is read again.
+    expect([articles[299].kinds, articles[0].kinds]).toEqual([['text'], ['text']]);
+    expect([reads.get('k299'), reads.get('k0')]).toEqual([1, 2]);
+  });
+});
+
+describe('portableArticles', () => {
+  it('should post articles made from heads without their bodies, which the other side reads from the cache', () => {
+    const { cache, heads, keys } = cached(3);
+    const articles = keys.map((key, i) => archived(heads.lazy(key, () => cache.get<Analysis>(ANALYSIS, key)!), { id: `a/${i}` }));
+    const posted = structuredClone(portableArticles(articles, cache.dir));
+    expect(JSON.stringify(posted)).not.toContain('段正文');
+    const got = articlesFrom(posted);
+    expect(got.map((a) => ({ ...a }))).toEqual(articles.map((a) => ({ ...a })));
+    expect(got[2].paragraphs).toEqual(['第2段正文']);
+  });
+
+  it('should post whole the articles with no body in the cache (no cache, or not made from a head)', () => {
+    const { cache, heads } = cached(1);
+    const lazy = heads.lazy('k0', () => cache.get<Analysis>(ANALYSIS, 'k0')!).articles[0];
+    const plain = { ...head('乙'), corrections: [], paragraphs: ['乙段'], kinds: ['text' as const], truncated: [] };
+    expect(JSON.stringify(portableArticles([lazy], null))).toContain('第0段正文');
+    expect(JSON.stringify(portableArticles([plain], cache.dir))).toContain('乙段');
+  });
+
+  it('should fail with BodyGoneError on the other side when a body left the cache, and the index job then runs on this thread', async () => {
+    const { cache, heads } = cached(2);
+    const articles: ArchiveArticle[] = ['k0', 'k1'].map((key, i) =>
+      archived(heads.lazy(key, () => analysisOf(`第${i}段正文`)), {
+        id: `jlrb/2024-01-0${i + 1}/1/1`,
+        url: `/jlrb/2024-01-0${i + 1}/1/1/`,
+        paper: 'jlrb',
+        paperName: '吉林日报',
+        date: `2024-01-0${i + 1}`,
+        page: '1',
+        pageNumber: 1,
+        section: null,
+        n: 1,
+        keywords: [],
+        source: `articles/jlrb/2024-01-0${i + 1}/1.txt`,
+      }) as unknown as ArchiveArticle,
+    );
+    fs.rmSync(path.join(cache.dir!, ANALYSIS), { recursive: true });
+    expect(() => articlesFrom<ArchiveArticle>(portableArticles(articles, cache.dir))[0].paragraphs).toThrow(BodyGoneError);
+    const job = (dir: string): IndexJob => ({ articles, cacheDir: cache.dir, words: undefined, previous: null, existing: null, from: null, dir });
+    const onWorker = await runIndexJobInWorker(job(fs.mkdtempSync(path.join(os.tmpdir(), 'idx-'))));
+    const here = await runIndexJob(job(fs.mkdtempSync(path.join(os.tmpdir(), 'idx-'))));
+    expect(onWorker.indexed).toBe(2);
+    expect([...onWorker.contents]).toEqual([...here.contents]);
   });
 });

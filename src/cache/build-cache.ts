@@ -166,9 +166,14 @@ export class KeptRecords<T> {
     return Object.hasOwn(this.known, key) ? this.known[key] : undefined;
   }
 
-  /** Keep the last build's record under `key` for the next build. */
+  /** The record this build keeps under `key`, else the one the last build kept, if any. */
+  get(key: string): T | undefined {
+    return Object.hasOwn(this.next, key) ? this.next[key] : this.peek(key);
+  }
+
+  /** Keep the last build's record under `key` for the next build (unless this build kept one). */
   use(key: string): void {
-    this.next[key] = this.known[key];
+    if (!this.kept(key)) this.next[key] = this.known[key];
   }
 
   /** Whether this build has kept a record under `key`. */

@@ -85,7 +85,7 @@ export function readScans(inputDir: string, root = process.cwd(), takes: (paper:
         }
         const meta = files.sidecar ? readSidecar(path.join(dayDir, files.sidecar), problem) : {};
         const layout = files.alto ?? files.hocr;
-        // Note: a text file is stat'ed now and read when its bytes are first asked for (never, for a scan the memo knows: scan-memo.ts).
+        // Note: a text file is stat'ed now and read each time its bytes are asked for (never, for a scan the memo knows: scan-memo.ts), not held through the build.
         const st = files.text ? fs.statSync(file) : null;
         let bytes: Uint8Array | undefined = files.text ? undefined : new Uint8Array();
         scans.push({
@@ -97,7 +97,7 @@ export function readScans(inputDir: string, root = process.cwd(), takes: (paper:
           pageNumber: /^\d+$/.test(page) ? Number(page) : null,
           meta,
           get bytes() {
-            return (bytes ??= fs.readFileSync(file));
+            return bytes ?? fs.readFileSync(file);
           },
           set bytes(b) {
             bytes = b;

@@ -53,8 +53,13 @@ export interface PackedFragments {
 
 const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
-/** A fragment's bytes in a pack. Level 9 is deterministic and, on 1–2 KB of JSON, no slower than the default worth measuring. */
-export const compressFragment = (f: Fragment) => deflateRawSync(JSON.stringify(f), { level: 9 });
+/**
+ * A fragment's bytes in a pack. Level 9 is deterministic and, on 1–2 KB of JSON, no slower than the default worth measuring.
+ * Note: copied out of what zlib returns, a view of its 16 KB output chunk:
+ * kept until the packs are written, the views held 16 KB a fragment (590 MB
+ * of native memory for the 30,000 articles of 5,000 pages, whose packs are 26 MB).
+ */
+export const compressFragment = (f: Fragment): Uint8Array => new Uint8Array(deflateRawSync(JSON.stringify(f), { level: 9 }));
 
 /**
  * Cut the fragments of `docs` (by doc id) into packs.

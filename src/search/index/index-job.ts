@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startWorker } from '../../util/workers.ts';
 import { ArticleWords, type PortableWords } from '../../cache/article-words.ts';
+import { portableArticles, type PortableArticles } from '../../cache/analysis-heads.ts';
 import { time, timeAsync } from '../../util/timing.ts';
 import type { ArchiveArticle, WordCounts } from '../../types.ts';
 import type { ShardManifest } from '../types.ts';
@@ -16,6 +17,8 @@ import { writeIndex } from './write-index.ts';
 export interface IndexJob {
   /** Articles, oldest first (doc ids follow this order). */
   articles: ArchiveArticle[];
+  /** The build cache's folder, which has the bodies of articles made from their heads (a worker reads them there); null: no cache. */
+  cacheDir?: string | null;
   /** Words of each article by id, from the analysis (else cut again). */
   words: WordCounts | undefined;
   /**
@@ -79,20 +82,31 @@ export async function runIndexJob(job: IndexJob, onProgress?: OnProgress): Promi
   };
 }
 
-/** A job as a worker thread gets it: cached words it reads itself (see `ArticleWords.portable`). */
-export type PostedIndexJob = IndexJob & { wordsFrom?: PortableWords };
+/** A job as a worker thread gets it: cached words and bodies it reads itself (see `ArticleWords.portable`, `portableArticles`). */
+export type PostedIndexJob = Omit<IndexJob, 'articles'> & { wordsFrom?: PortableWords; articlesFrom: PortableArticles };
 
-/** Run the job on a worker thread (which gets a copy of it); the promise settles when it is done. */
+/** What the worker posts: progress, or how the job ended. */
+export type IndexWorkerMessage = { progress: [number, number] } | { result: IndexJobResult } | { error: string; bodyGone?: boolean };
+
+/**
+ * Run the job on a worker thread (which gets a copy of it); the promise
+ * settles when it is done. When an article's body is no longer in the cache
+ * (its entry was removed or damaged meanwhile), the job runs again on this
+ * thread, whose articles read it again.
+ */
 export function runIndexJobInWorker(job: IndexJob, onProgress?: OnProgress): Promise<IndexJobResult> {
-  const posted: PostedIndexJob = job.words instanceof ArticleWords ? { ...job, words: undefined, wordsFrom: job.words.portable() } : job;
+  const { articles, ...rest } = job;
+  const posted: PostedIndexJob = { ...rest, articlesFrom: portableArticles(articles, job.cacheDir ?? null) };
+  if (job.words instanceof ArticleWords) Object.assign(posted, { words: undefined, wordsFrom: job.words.portable() });
   const worker = startWorker(new URL('./index-worker.ts', import.meta.url), { job: posted });
   return new Promise<IndexJobResult>((resolve, reject) => {
     let settled = false;
-    worker.on('message', (msg: { progress?: [number, number]; result?: IndexJobResult; error?: string }) => {
-      if (msg.progress) return onProgress?.(...msg.progress);
+    worker.on('message', (msg: IndexWorkerMessage) => {
+      if ('progress' in msg) return onProgress?.(...msg.progress);
       settled = true;
-      if (msg.error) reject(new Error(`search index: ${msg.error}`));
-      else resolve(msg.result!);
+      if ('result' in msg) resolve(msg.result);
+      else if (msg.bodyGone) resolve(runIndexJob(job, onProgress));
+      else reject(new Error(`search index: ${msg.error}`));
       void worker.terminate();
     });
     worker.once('error', (e) => {

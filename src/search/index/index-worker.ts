@@ -3,12 +3,14 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { ArticleWords } from '../../cache/article-words.ts';
-import { runIndexJob, type PostedIndexJob } from './index-job.ts';
+import { articlesFrom, BodyGoneError } from '../../cache/analysis-heads.ts';
+import { runIndexJob, type IndexWorkerMessage, type PostedIndexJob } from './index-job.ts';
 
+const post = (msg: IndexWorkerMessage) => parentPort!.postMessage(msg);
 try {
   const { job } = workerData as { job: PostedIndexJob };
-  if (job.wordsFrom) job.words = ArticleWords.from(job.wordsFrom);
-  parentPort!.postMessage({ result: await runIndexJob(job, (done, total) => parentPort!.postMessage({ progress: [done, total] })) });
+  const { articlesFrom: portable, wordsFrom, ...rest } = job;
+  post({ result: await runIndexJob({ ...rest, articles: articlesFrom(portable), words: wordsFrom ? ArticleWords.from(wordsFrom) : job.words }, (done, total) => post({ progress: [done, total] })) });
 } catch (e) {
-  parentPort!.postMessage({ error: (e as Error).stack ?? String(e) });
+  post({ error: (e as Error).stack ?? String(e), bodyGone: e instanceof BodyGoneError });
 }
