@@ -121,7 +121,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     preloadRenderer();
     lastBuild();
   };
-  const { archive, key: archiveKey, origins, images } = await collectKeyed({ ...options, whileAnalyzing });
+  const { archive, key: archiveKey, origins, images, cacheDir } = await collectKeyed({ ...options, whileAnalyzing });
   killPoint('parsed');
   const staging = `${output}.tmp-${process.pid}`;
   fs.rmSync(staging, { recursive: true, force: true });
@@ -153,7 +153,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
   const indexed = startIndex(
     {
       articles: [...archive.articles].reverse(),
-      cacheDir: options.cache === undefined ? path.join(root, '.cache') : options.cache,
+      cacheDir,
       words: archive.words,
       sources: origins.articles,
       previous: previous?.search ?? null,

@@ -97,7 +97,7 @@ export async function collectArchive(options: CollectOptions = {}): Promise<Arch
  * every scan's path, place, sidecar and analysis key (its text and the
  * parser's version), and the problems found. The same key means the same archive.
  */
-export async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive; key: string; origins: Origins; images: PageImages }> {
+export async function collectKeyed(options: CollectOptions): Promise<{ archive: Archive; key: string; origins: Origins; images: PageImages; cacheDir: string | null }> {
   const root = options.root ?? process.cwd();
   const input = path.resolve(root, options.input ?? 'articles');
   const cacheDir = options.cache === undefined ? path.join(root, '.cache') : options.cache;
@@ -218,7 +218,8 @@ export async function collectKeyed(options: CollectOptions): Promise<{ archive: 
   // The analyses made or read whole in this build are read again from the
   // cache when a body is asked for, as those with a head are: the archive's
   // bodies are not all held through the build.
-  if (cache.dir) results = jobs.map((job, i) => (job && !heads.isLazy(results[i]!) ? headed(job, false) : results[i]));
+  // Note: those with a head from the last build are lazy already (see `headed` above).
+  if (cache.dir) results = jobs.map((job, i) => (job && !heads.has(job.key) ? headed(job, false) : results[i]));
   for (const job of jobs) job?.forget();
   heads.save();
   memo.save();
@@ -277,7 +278,7 @@ export async function collectKeyed(options: CollectOptions): Promise<{ archive: 
   const images = await timeAsync('images', () => attachPageScans(pages, scans, layouts.layouts, { root, cacheDir, problems }));
   const archive = { ...assemble(pages, papers, problems, skipped), stats: { scans: scans.length, charsRead, charsPlaced, cache: cache.stats }, words };
   const key = sha256(JSON.stringify([input, jobs.map((j) => j && [j.scan.path, j.scan.paper, j.scan.paperName, j.scan.date, j.scan.page, j.scan.pageNumber, j.scan.meta, j.key]), pages.map((p) => p.scan?.digest ?? null), problems, skipped]));
-  return { archive, key, origins, images };
+  return { archive, key, origins, images, cacheDir };
 }
 
 /**

@@ -114,9 +114,6 @@ class RecentAnalyses {
   }
 }
 
-/** Analyses made by `AnalysisHeads.lazy`. */
-const LAZY = new WeakSet<Analysis>();
-
 export class AnalysisHeads {
   private readonly heads: KeptRecords<Head>;
   private readonly recent = new RecentAnalyses();
@@ -147,7 +144,7 @@ export class AnalysisHeads {
     this.heads.use(key);
     const body = () => this.recent.get(key, whole);
     const { style, articles, unplaced, ...rest } = head;
-    const analysis: Analysis = {
+    return {
       style,
       articles: articles.map((a, i) => withBody(a, () => body().articles[i], {}, { key, i })),
       unplaced,
@@ -156,13 +153,6 @@ export class AnalysisHeads {
       },
       ...rest,
     };
-    LAZY.add(analysis);
-    return analysis;
-  }
-
-  /** Whether the analysis was made by `lazy`. */
-  isLazy(analysis: Analysis): boolean {
-    return LAZY.has(analysis);
   }
 
   /** Keep the head of an analysis read whole or made in this build. */

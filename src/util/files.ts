@@ -25,7 +25,7 @@ export function dirBytes(dir: string): number {
  * files in one synchronous loop (the search index's shards) queues them
  * all before the first write starts: past `maxPending` bytes (or UTF-16
  * units of a string) queued, a file is written at once, synchronously (at
- * 20,000 pages the index's 230 MB were all in memory before).
+ * 20,000 pages the index's 227 MB were all in memory before).
  */
 export class FileWriter {
   private queue: Array<[string, string | Uint8Array] | null> = [];
