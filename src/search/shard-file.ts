@@ -11,6 +11,9 @@
  */
 import { ByteReader, ByteWriter } from './codec.ts';
 
+/** Key order of the shards (UTF-16 code units), shared by every reader. */
+export const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /** A term's postings in a shard file: bytes `start`…`end` (exclusive) of the file. */
 export interface ShardEntry {
   key: string;

@@ -17,11 +17,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { ByteWriter } from '../search/codec.ts';
 import { decodeDocs, encodeDocs } from '../search/docs-table.ts';
 import { INDEX_VERSION, KEY, type DocMeta, type FragmentPack, type ShardManifest, type ShardRef } from '../search/types.ts';
 import { SHARD_BYTES, ShardCutter } from '../search/index/write-index.ts';
-import { PostingsCursor } from '../search/index/segments.ts';
+import { concatPostings } from '../search/index/postings.ts';
 import { FileWriter } from '../util/files.ts';
 import { shardEntries } from '../search/shard-file.ts';
 import { ArchiveError } from '../util/errors.ts';
@@ -120,33 +119,6 @@ function* mergedTerms(sources: Array<{ terms: Iterator<[string, Uint8Array]>; ba
     });
     yield [key, postings];
   }
-}
-
-/**
- * One term's postings over several shards, doc ids offset by each shard's
- * base (ascending: later shards have higher bases). Each part's bytes are
- * copied but for its first doc delta; its docs are walked to find its last.
- */
-export function concatPostings(parts: Array<{ data: Uint8Array; base: number }>, positional: boolean): Uint8Array {
-  if (parts.length === 1 && parts[0].base === 0) return parts[0].data;
-  const body = new ByteWriter(parts.reduce((n, p) => n + p.data.length, 8));
-  let docs = 0;
-  let last = 0;
-  for (const { data, base } of parts) {
-    const c = new PostingsCursor(data, positional);
-    if (!c.next()) continue;
-    // The first doc under its new delta, then everything after its delta as it is.
-    body.varint(base + c.doc - last);
-    body.varint(c.count);
-    body.bytes(data.subarray(c.posStart));
-    docs++;
-    while (c.next()) docs++;
-    last = base + c.doc;
-  }
-  const w = new ByteWriter(body.length + 8);
-  w.varint(docs);
-  w.bytes(body.finish());
-  return w.finish();
 }
 
 function readManifest(dir: string): ShardManifest {

@@ -71,6 +71,8 @@ export const compressFragment = (f: Fragment): Uint8Array => new Uint8Array(defl
  *   not every pack after it.
  */
 export function packFragments(docs: PackInput[], previous: Map<string, string> = new Map(), budget = PACK_BYTES, starts: number[] = []): PackedFragments {
+  // Note: fragments are compressed in doc order and let go once their pack
+  // is made, so at most one pack's are held besides the packs.
   const compressed = new Map<number, Uint8Array>();
   const bytesOf = (doc: number): Uint8Array => {
     let data = compressed.get(doc);
@@ -78,7 +80,7 @@ export function packFragments(docs: PackInput[], previous: Map<string, string> =
     if (!data) compressed.set(doc, (data = make ? compressFragment(make()) : new Uint8Array(0)));
     return data;
   };
-  const lengths = docs.map((d, doc) => d.length ?? bytesOf(doc).length);
+  const lengths = new Array<number>(docs.length);
   const out: PackedFragments = { packs: [], lengths, data: new Map(), byKey: new Map() };
   const flush = (first: number, end: number) => {
     if (end === first) return;
@@ -102,6 +104,7 @@ export function packFragments(docs: PackInput[], previous: Map<string, string> =
       file = `f/${sha(data)}.bin`;
       out.data.set(file, data);
     }
+    for (let doc = first; doc < end; doc++) compressed.delete(doc);
     out.byKey.set(key, file);
     out.packs.push({ file, first, header: header.length });
   };
@@ -110,6 +113,7 @@ export function packFragments(docs: PackInput[], previous: Map<string, string> =
   const fixed = new Set(starts);
   const lastFixed = starts.length ? starts[starts.length - 1] : -1;
   for (let doc = 0; doc < docs.length; doc++) {
+    lengths[doc] = docs[doc].length ?? bytesOf(doc).length;
     if (doc > first && (doc <= lastFixed ? fixed.has(doc) : size + lengths[doc] > budget)) {
       flush(first, doc);
       first = doc;

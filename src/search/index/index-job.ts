@@ -38,6 +38,8 @@ export interface IndexJob {
   shardBytes?: number;
   /** See `DELTA_MOST` (tests); default it. */
   deltaMost?: number;
+  /** See `RUN_ARTICLES` (tests); default it. */
+  runArticles?: number;
 }
 
 export interface IndexJobResult {
@@ -61,14 +63,14 @@ export async function runIndexJob(job: IndexJob, onProgress?: OnProgress): Promi
   const from = job.from;
   const read = from ? (file: string) => readOrNull(path.join(from, file)) : undefined;
   const existing = job.existing ?? undefined;
-  let plan = time('index plan', () => planIndex(job.articles, job.words, job.previous, onProgress, read, existing, job.sources, job.deltaMost));
+  let plan = time('index plan', () => planIndex(job.articles, job.words, job.previous, onProgress, read, existing, job.sources, job.deltaMost, job.runArticles));
   let index;
   try {
     index = await timeAsync('index write', () => writeIndex(plan.files, job.dir, { existing, shardBytes: job.shardBytes }));
   } catch (e) {
     if (!(e instanceof StaleIndexError)) throw e;
     // A shard of the last build is missing or damaged: collect everything.
-    plan = time('index plan', () => planIndex(job.articles, job.words, null, onProgress, undefined, undefined, job.sources, job.deltaMost));
+    plan = time('index plan', () => planIndex(job.articles, job.words, null, onProgress, undefined, undefined, job.sources, job.deltaMost, job.runArticles));
     index = await timeAsync('index write', () => writeIndex(plan.files, job.dir, { existing, shardBytes: job.shardBytes }));
   }
   return {

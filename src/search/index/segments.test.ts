@@ -59,9 +59,9 @@ type Written = { dir: string; result: IndexJobResult; tree: Record<string, strin
  * the previous index has with the same content are not written again, and
  * the site keeps them).
  */
-async function index(articles: ArchiveArticle[], previous: Written | null, shardBytes?: number, deltaMost = 0): Promise<Written> {
+async function index(articles: ArchiveArticle[], previous: Written | null, shardBytes?: number, deltaMost = 0, runArticles?: number): Promise<Written> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'segments-'));
-  const job = { articles, words: wordsOf(articles), previous: previous?.result.state ?? null, existing: previous?.result.contents ?? null, from: previous?.dir ?? null, dir, shardBytes, deltaMost };
+  const job = { articles, words: wordsOf(articles), previous: previous?.result.state ?? null, existing: previous?.result.contents ?? null, from: previous?.dir ?? null, dir, shardBytes, deltaMost, runArticles };
   const result = await runIndexJob(job);
   // The index as the site holds it: the files written, and those kept from the previous build.
   const tree: Record<string, string> = {};
@@ -164,6 +164,28 @@ describe('planIndex', () => {
       }),
       { numRuns: 80 },
     );
+  });
+
+  it('should write the same index, byte for byte, when the terms are collected in runs', async () => {
+    const runsLeft = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('archive-terms-')).length;
+    const before = runsLeft();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ day: fc.integer({ min: 1, max: 9 }), page: fc.integer({ min: 1, max: 3 }), v: fc.integer({ min: 0, max: 40 }) }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.constantFrom(undefined, 60, 300),
+        async (drawn, runArticles, shardBytes) => {
+          const as = drawn.map((d, i) => article(`2024-01-0${d.day}`, d.page, i + 1, d.v)).sort((a, b) => a.date.localeCompare(b.date) || a.pageNumber! - b.pageNumber! || a.n - b.n);
+          const once = await index(as, null, shardBytes);
+          const inRuns = await index(as, null, shardBytes, 0, runArticles);
+          expect(inRuns.tree).toEqual(once.tree);
+          expect(inRuns.result.state).toEqual(once.result.state);
+        },
+      ),
+      { numRuns: 60 },
+    );
+    // The runs' files are removed once the shards are cut.
+    expect(runsLeft()).toBe(before);
   });
 
   it('should patch, not collect everything, when one article of many changed', async () => {

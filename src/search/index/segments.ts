@@ -28,9 +28,11 @@ import { articleFields } from '../fields.ts';
 import { ByteWriter } from '../codec.ts';
 import { KEY } from '../types.ts';
 import { collectTerms, docMeta, fragmentOf, type Postings } from './build-index.ts';
-import { byKey, type IndexFiles, type PatchedTerms, type SegmentTerms } from './write-index.ts';
+import type { IndexFiles, PatchedTerms, SegmentTerms } from './write-index.ts';
 import { packFragments, type PackInput } from './fragment-packs.ts';
-import { readDirectory, shardEntries } from '../shard-file.ts';
+import { byKey, readDirectory, shardEntries } from '../shard-file.ts';
+import { PostingsCursor } from './postings.ts';
+import { collectInRuns, RUN_ARTICLES } from './term-runs.ts';
 
 /**
  * A complete index of articles, doc ids 0… in the order given (pass them
@@ -90,6 +92,7 @@ const contentHash = (a: ArchiveArticle, words: Record<string, number> | undefine
  *   (within one version of the code, the same key means the same article);
  *   articles without one are hashed.
  * @param deltaMost See `DELTA_MOST` (tests: 0 always cuts the index whole, 1 always adds to the second segment).
+ * @param runArticles See `RUN_ARTICLES` (tests).
  * @returns The files to write, whether every article was collected, how
  *   many were collected, and a function that gives the new state once the
  *   shards are cut.
@@ -103,6 +106,7 @@ export function planIndex(
   existing?: Map<string, string>,
   sources?: Map<string, string>,
   deltaMost = DELTA_MOST,
+  runArticles = RUN_ARTICLES,
 ): { files: IndexFiles; full: boolean; indexed: number; state: (segments: ShardRef[][]) => SearchState } {
   // Note: hashing what the index holds of 30,000 articles took 0.8 s; the key of what each was made from is as good.
   const hashes = articles.map((a) => {
@@ -134,11 +138,11 @@ export function planIndex(
     terms = patchedShards(previous!.shards, read!, patch.remap, patch.firstMoved, fresh);
     indexed = patch.changed.length;
   } else {
-    terms = collectTerms(
+    terms = collectInRuns(
       articles.map((article, doc) => ({ doc, article })),
       words,
-      undefined,
       progress(articles.length),
+      runArticles,
     );
     indexed = articles.length;
   }
@@ -431,48 +435,6 @@ function holdsRemoved(buf: Uint8Array, remap: Int32Array, firstMoved: number): b
     }
   }
   return false;
-}
-
-/** A cursor over encoded postings (see `Postings`): doc, count and the span of its positions. */
-export class PostingsCursor {
-  private pos = 0;
-  private left: number;
-  doc = 0;
-  count = 0;
-  start = 0;
-  posStart = 0;
-  posEnd = 0;
-
-  constructor(
-    readonly buf: Uint8Array,
-    private readonly positional: boolean,
-  ) {
-    this.left = this.varint();
-  }
-
-  private varint(): number {
-    let result = 0;
-    let mul = 1;
-    for (;;) {
-      const b = this.buf[this.pos++];
-      result += (b & 0x7f) * mul;
-      if (b < 0x80) return result;
-      mul *= 0x80;
-    }
-  }
-
-  /** Step to the next doc; false at the end. */
-  next(): boolean {
-    if (this.left === 0) return false;
-    this.left--;
-    this.start = this.pos;
-    this.doc += this.varint();
-    this.count = this.varint();
-    this.posStart = this.pos;
-    if (this.positional) for (let k = 0; k < this.count; k++) this.varint();
-    this.posEnd = this.pos;
-    return true;
-  }
 }
 
 /**

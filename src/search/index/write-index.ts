@@ -7,9 +7,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { encodeShard } from '../shard-file.ts';
+import { byKey, encodeShard } from '../shard-file.ts';
 import { INDEX_VERSION, type DocMeta, type ShardManifest, type ShardRef } from '../types.ts';
 import type { Postings } from './build-index.ts';
+import { TermRuns } from './term-runs.ts';
 import type { PackedFragments } from './fragment-packs.ts';
 import { FileWriter } from '../../util/files.ts';
 import { encodeDocs } from '../docs-table.ts';
@@ -17,10 +18,10 @@ import { encodeLengths } from './fragment-packs.ts';
 
 /**
  * The terms of one segment: postings by key, as collected (or already
- * encoded); the last build's shards, when none of them changed; or the last
+ * encoded) or in runs on disk; the last build's shards, when none of them changed; or the last
  * build's shards with what to patch in them.
  */
-export type SegmentTerms = Map<string, Postings | Uint8Array> | ShardRef[] | PatchedTerms;
+export type SegmentTerms = Map<string, Postings | Uint8Array> | TermRuns | ShardRef[] | PatchedTerms;
 
 /** What to write: the terms with their postings, docs and fragments. */
 export interface IndexFiles {
@@ -81,8 +82,6 @@ export interface WrittenIndex {
   written: number;
 }
 
-/** Key order of the shards (UTF-16 code units), shared by every reader. */
-export const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const encoder = new TextEncoder();
 
@@ -165,13 +164,16 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
       put(file, data);
       shards.push({ from, to, file, header });
     });
-  const writeSegment = (terms: Map<string, Postings | Uint8Array>): ShardRef[] => {
-    const keys = [...terms.keys()].sort(byKey);
+  const writeSegment = (terms: Map<string, Postings | Uint8Array> | TermRuns): ShardRef[] => {
     const shards: ShardRef[] = [];
     const cut = cutter(shards);
-    for (const key of keys) {
-      const p = terms.get(key)!;
-      cut.add(key, p instanceof Uint8Array ? p : p.finish());
+    if (terms instanceof TermRuns) {
+      for (const [key, data] of terms.entries()) cut.add(key, data);
+    } else {
+      for (const key of [...terms.keys()].sort(byKey)) {
+        const p = terms.get(key)!;
+        cut.add(key, p instanceof Uint8Array ? p : p.finish());
+      }
     }
     cut.flush();
     return shards;
@@ -211,10 +213,11 @@ export async function writeIndex(index: IndexFiles, dir: string, options: WriteO
   };
   let segments: ShardRef[][];
   try {
-    segments = index.segments.map((terms) => (Array.isArray(terms) ? keptAll(terms) : terms instanceof Map ? writeSegment(terms) : patchSegment(terms)));
+    segments = index.segments.map((terms) => (Array.isArray(terms) ? keptAll(terms) : terms instanceof Map || terms instanceof TermRuns ? writeSegment(terms) : patchSegment(terms)));
     // A second segment whose docs were all removed is no segment.
     segments = segments.filter((shards, i) => i === 0 || shards.length);
   } catch (e) {
+    for (const terms of index.segments) if (terms instanceof TermRuns) terms.dispose();
     // Note: the writes under way finish before the caller may write here again.
     await writer.flush().catch(() => {});
     throw e;
