@@ -200,26 +200,33 @@ export async function collectKeyed(options: CollectOptions): Promise<{ archive: 
     pool.resize(options.workers ?? (missing.length >= 16 ? defaultPoolSize() : missing.length && live.length - missing.length >= LONG_CACHE_READ ? 1 : 0));
     started = performance.now();
     options.onProgress?.('Parsing', 0, scans.length);
-    const analyze = (job: ScanJob) =>
-      pool.analyze(job.text()).then((r) => {
-        store(job, r);
-        return r;
-      });
+    // An analysis made or read whole now, once in the cache: its head is
+    // kept and the rest read again when asked for, as for those with a head
+    // from the last build (see `headed`), and the scan's text let go. The
+    // archive's bodies and texts are not all held until the last scan is
+    // analyzed (at 20,000 pages that was the peak of a first build).
+    const settle = (job: ScanJob, analysis: Analysis): Analysis => {
+      if (!cache.dir) return analysis;
+      heads.keep(job.key, analysis);
+      job.forget();
+      return headed(job, false);
+    };
+    const analyze = (job: ScanJob) => pool.analyze(job.text()).then((r) => settle(job, store(job, r)));
     // Misses go to the workers first; cached entries are read meanwhile (a damaged one is analyzed again), those with a head when a body is asked for.
     for (const job of missing) job.analyzed = analyze(job);
-    for (const job of live) job.analyzed ??= Promise.resolve(heads.has(job.key) ? headed(job) : (cache.get<Analysis>(ANALYSIS, job.key) ?? analyze(job)));
+    for (const job of live) {
+      if (job.analyzed) continue;
+      const whole = heads.has(job.key) ? null : cache.get<Analysis>(ANALYSIS, job.key);
+      job.analyzed = heads.has(job.key) ? Promise.resolve(headed(job)) : whole ? Promise.resolve(settle(job, whole)) : analyze(job);
+    }
     if (missing.length) options.whileAnalyzing?.();
     results = await Promise.all(jobs.map((j) => j?.analyzed!.finally(() => options.onProgress?.('Parsing', ++done, scans.length))));
   } finally {
     await pool.close();
   }
   recordTime('analyze', performance.now() - started, results.length);
+  // Note: with a cache, every analysis is lazy by now, and its head kept (see `settle`).
   jobs.forEach((job, i) => job && heads.keep(job.key, results[i]!));
-  // The analyses made or read whole in this build are read again from the
-  // cache when a body is asked for, as those with a head are: the archive's
-  // bodies are not all held through the build.
-  // Note: those with a head from the last build are lazy already (see `headed` above).
-  if (cache.dir) results = jobs.map((job, i) => (job && !heads.has(job.key) ? headed(job, false) : results[i]));
   for (const job of jobs) job?.forget();
   heads.save();
   memo.save();
