@@ -122,6 +122,11 @@ describe('portableArticles', () => {
     const got = articlesFrom(posted);
     expect(got.map((a) => ({ ...a }))).toEqual(articles.map((a) => ({ ...a })));
     expect(got[2].paragraphs).toEqual(['第2段正文']);
+    // Told the fields the other side reads, the heads posted hold only those; the bodies are read as before.
+    const trimmed = portableArticles(articles, cache.dir, ['id', 'headline', 'paragraphs']);
+    expect(trimmed.items.map((item) => 'head' in item && Object.keys(item.head).sort())).toEqual(articles.map(() => ['headline', 'id']));
+    const some = articlesFrom<(typeof articles)[number]>(structuredClone(trimmed));
+    expect(some.map((a) => [a.id, a.headline, a.paragraphs, a.subhead])).toEqual(articles.map((a) => [a.id, a.headline, a.paragraphs, undefined]));
   });
 
   it('should post whole the articles with no body in the cache (no cache, or not made from a head)', () => {

@@ -188,16 +188,21 @@ export interface PortableArticles {
 /** Thrown on the thread that got `PortableArticles` when a body is no longer in the cache. */
 export class BodyGoneError extends Error {}
 
-/** See `PortableArticles`. */
-export function portableArticles(articles: object[], dir: string | null): PortableArticles {
+/**
+ * See `PortableArticles`.
+ *
+ * @param fields The fields the other thread reads (default all): the heads posted have only these.
+ */
+export function portableArticles(articles: object[], dir: string | null, fields?: readonly string[]): PortableArticles {
   const skip = new Set<string>(BODY_FIELDS);
+  const keys = fields && fields.filter((k) => !skip.has(k));
   return {
     dir,
     items: articles.map((a) => {
       const ref = dir ? bodyRef(a) : undefined;
       if (!ref) return { whole: a };
       const head: Record<string, unknown> = {};
-      for (const k of Object.keys(a)) if (!skip.has(k)) head[k] = (a as Record<string, unknown>)[k];
+      for (const k of keys ?? Object.keys(a)) if (!skip.has(k) && Object.hasOwn(a, k)) head[k] = (a as Record<string, unknown>)[k];
       return { head, ref };
     }),
   };
@@ -207,7 +212,7 @@ export function portableArticles(articles: object[], dir: string | null): Portab
  * The articles a `PortableArticles` describes, on the thread that got it:
  * their bodies read from the cache when asked for.
  */
-export function articlesFrom<T extends Article>(p: PortableArticles): T[] {
+export function articlesFrom<T extends object = Article>(p: PortableArticles): T[] {
   const cache = new BuildCache(p.dir);
   const recent = new RecentAnalyses();
   const read = (key: string) => () => {

@@ -10,6 +10,15 @@ import { articleFields } from '../fields.ts';
 import { ByteWriter } from '../codec.ts';
 
 /**
+ * What the index reads of an article: a worker thread gets these fields
+ * only (and the place of the body in the cache), not the whole head.
+ */
+export const INDEXED_FIELDS = ['id', 'url', 'paper', 'paperName', 'date', 'page', 'pageNumber', 'kicker', 'headline', 'subhead', 'byline', 'dateline', 'paragraphs', 'corrections'] as const;
+
+/** An article as the index reads it (see `INDEXED_FIELDS`). */
+export type IndexedArticle = Pick<ArchiveArticle, (typeof INDEXED_FIELDS)[number]>;
+
+/**
  * Postings of one term, encoded as they are collected (docs come in
  * ascending order): per doc the doc delta, the count and, for bigrams, the
  * position deltas, all varints; `finish` puts the number of docs in front.
@@ -51,7 +60,7 @@ const PLANE = 0x110000;
  *
  * @param measured The article's lengths when known from an earlier build (they depend on its text only).
  */
-export function docMeta(a: ArchiveArticle, paper: number, measured?: { length: number; titleEnd: number }): DocMeta {
+export function docMeta(a: IndexedArticle, paper: number, measured?: { length: number; titleEnd: number }): DocMeta {
   return {
     length: measured?.length ?? canonicalUnits(articleFields(a).join('')).length,
     titleEnd: measured?.titleEnd ?? canonicalUnits([a.kicker, a.headline, a.subhead].filter(Boolean).join('')).length,
@@ -62,7 +71,7 @@ export function docMeta(a: ArchiveArticle, paper: number, measured?: { length: n
 }
 
 /** What a search result shows. */
-export function fragmentOf(a: ArchiveArticle): Fragment {
+export function fragmentOf(a: IndexedArticle): Fragment {
   return {
     url: a.url,
     kicker: a.kicker,
@@ -88,7 +97,7 @@ export function fragmentOf(a: ArchiveArticle): Fragment {
  * @param onProgress Told the number of entries done, now and then.
  */
 export function collectTerms(
-  entries: Array<{ doc: number; article: ArchiveArticle }>,
+  entries: Array<{ doc: number; article: IndexedArticle }>,
   precut?: WordCounts,
   words: (text: string) => string[] = cutWords,
   onProgress?: (done: number) => void,

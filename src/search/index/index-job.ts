@@ -9,14 +9,15 @@ import { startWorker } from '../../util/workers.ts';
 import { ArticleWords, type PortableWords } from '../../cache/article-words.ts';
 import { portableArticles, type PortableArticles } from '../../cache/analysis-heads.ts';
 import { time, timeAsync } from '../../util/timing.ts';
-import type { ArchiveArticle, WordCounts } from '../../types.ts';
+import type { WordCounts } from '../../types.ts';
 import type { ShardManifest } from '../types.ts';
+import { INDEXED_FIELDS, type IndexedArticle } from './build-index.ts';
 import { planIndex, StaleIndexError, type SearchState } from './segments.ts';
 import { writeIndex } from './write-index.ts';
 
 export interface IndexJob {
   /** Articles, oldest first (doc ids follow this order). */
-  articles: ArchiveArticle[];
+  articles: IndexedArticle[];
   /** The build cache's folder, which has the bodies of articles made from their heads (a worker reads them there); null: no cache. */
   cacheDir?: string | null;
   /** Words of each article by id, from the analysis (else cut again). */
@@ -98,7 +99,7 @@ export type IndexWorkerMessage = { progress: [number, number] } | { result: Inde
  */
 export function runIndexJobInWorker(job: IndexJob, onProgress?: OnProgress): Promise<IndexJobResult> {
   const { articles, ...rest } = job;
-  const posted: PostedIndexJob = { ...rest, articlesFrom: portableArticles(articles, job.cacheDir ?? null) };
+  const posted: PostedIndexJob = { ...rest, articlesFrom: portableArticles(articles, job.cacheDir ?? null, INDEXED_FIELDS) };
   if (job.words instanceof ArticleWords) Object.assign(posted, { words: undefined, wordsFrom: job.words.portable() });
   const worker = startWorker(new URL('./index-worker.ts', import.meta.url), { job: posted });
   return new Promise<IndexJobResult>((resolve, reject) => {

@@ -22,12 +22,12 @@
  * `order` gives the archive order that ties are listed in.
  */
 import { createHash } from 'node:crypto';
-import type { ArchiveArticle, WordCounts } from '../../types.ts';
+import type { WordCounts } from '../../types.ts';
 import type { DocMeta, ShardRef } from '../types.ts';
 import { articleFields } from '../fields.ts';
 import { ByteWriter } from '../codec.ts';
 import { KEY } from '../types.ts';
-import { collectTerms, docMeta, fragmentOf, type Postings } from './build-index.ts';
+import { collectTerms, docMeta, fragmentOf, type IndexedArticle, type Postings } from './build-index.ts';
 import type { IndexFiles, PatchedTerms, SegmentTerms } from './write-index.ts';
 import { packFragments, type PackInput } from './fragment-packs.ts';
 import { byKey, readDirectory, shardEntries } from '../shard-file.ts';
@@ -38,7 +38,7 @@ import { collectInRuns, RUN_ARTICLES } from './term-runs.ts';
  * A complete index of articles, doc ids 0… in the order given (pass them
  * oldest first). For tests and benchmarks.
  */
-export function buildIndex(articles: ArchiveArticle[], precut?: WordCounts): IndexFiles {
+export function buildIndex(articles: IndexedArticle[], precut?: WordCounts): IndexFiles {
   return planIndex(articles, precut, null).files;
 }
 
@@ -79,7 +79,7 @@ export const DELTA_MOST = 0.05;
 const sha = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
 /** Hash of everything the index holds of an article: its text, words, fragment and filters. */
-const contentHash = (a: ArchiveArticle, words: Record<string, number> | undefined) => sha(JSON.stringify([articleFields(a), words ?? null, fragmentOf(a), a.pageNumber]));
+const contentHash = (a: IndexedArticle, words: Record<string, number> | undefined) => sha(JSON.stringify([articleFields(a), words ?? null, fragmentOf(a), a.pageNumber]));
 
 /**
  * Plan the index files for `articles` (oldest first).
@@ -98,7 +98,7 @@ const contentHash = (a: ArchiveArticle, words: Record<string, number> | undefine
  *   shards are cut.
  */
 export function planIndex(
-  articles: ArchiveArticle[],
+  articles: IndexedArticle[],
   words: WordCounts | undefined,
   previous: SearchState | null,
   onProgress?: (done: number, total: number) => void,
@@ -116,7 +116,7 @@ export function planIndex(
   const progress = (total: number) => onProgress && ((n: number) => onProgress(n, total));
   const papers: Array<{ id: string; name: string }> = [];
   const paperIndex = new Map<string, number>();
-  const paperOf = (a: ArchiveArticle) => {
+  const paperOf = (a: IndexedArticle) => {
     if (!paperIndex.has(a.paper)) {
       paperIndex.set(a.paper, papers.length);
       papers.push({ id: a.paper, name: a.paperName });
@@ -168,7 +168,7 @@ export function planIndex(
  * article (the rest are deleted and take no bytes). Only packs still on
  * disk are reused; an unchanged article's compressed length comes from the state.
  */
-function packAll(live: Array<[doc: number, article: ArchiveArticle]>, count: number, hashes: string[], previous: SearchState | null, existing: Map<string, string> | undefined, starts?: number[]) {
+function packAll(live: Array<[doc: number, article: IndexedArticle]>, count: number, hashes: string[], previous: SearchState | null, existing: Map<string, string> | undefined, starts?: number[]) {
   const reusable = new Map(Object.entries(previous?.packs ?? {}).filter(([, file]) => existing?.has(file)));
   const inputs: PackInput[] = Array.from({ length: count }, () => ({ key: '-', length: 0, fragment: null }));
   live.forEach(([doc, a], i) => (inputs[doc] = { key: hashes[i], length: unchanged(previous, a.id, hashes[i])?.[4], fragment: () => fragmentOf(a) }));
@@ -194,7 +194,7 @@ interface DeltaPlan {
  * the index is to be cut whole (no second segment allowed, or it and the
  * deleted docs would pass `most` of the archive).
  */
-function deltaPlan(articles: ArchiveArticle[], hashes: string[], previous: SearchState, most: number): DeltaPlan | null {
+function deltaPlan(articles: IndexedArticle[], hashes: string[], previous: SearchState, most: number): DeltaPlan | null {
   const base = previous.base ?? previous.count;
   const ids = new Int32Array(articles.length);
   const kept = new Uint8Array(previous.count);
@@ -221,14 +221,14 @@ function deltaPlan(articles: ArchiveArticle[], hashes: string[], previous: Searc
  * or changed now merged in, and those changed or removed dropped.
  */
 function planDelta(
-  articles: ArchiveArticle[],
+  articles: IndexedArticle[],
   words: WordCounts | undefined,
   previous: SearchState,
   read: ReadIndexFile,
   existing: Map<string, string> | undefined,
   plan: DeltaPlan,
   hashes: string[],
-  { papers, paperOf }: { papers: IndexFiles['papers']; paperOf: (a: ArchiveArticle) => number },
+  { papers, paperOf }: { papers: IndexFiles['papers']; paperOf: (a: IndexedArticle) => number },
   progress: (total: number) => ((n: number) => void) | undefined,
 ) {
   const { ids, changed, kept, base, count } = plan;
@@ -293,7 +293,7 @@ function unchanged(previous: SearchState | null, id: string, hash: string): DocS
 }
 
 /** An article's docs table entry; an unchanged article's lengths come from the state (measuring 30,000 again took a second). */
-function docMetaOf(a: ArchiveArticle, paper: number, kept: DocState | undefined): DocMeta {
+function docMetaOf(a: IndexedArticle, paper: number, kept: DocState | undefined): DocMeta {
   return docMeta(a, paper, kept && { length: kept[2], titleEnd: kept[3] });
 }
 
@@ -305,10 +305,10 @@ export class StaleIndexError extends Error {}
  * article changed or moved), or null when collecting every article is the
  * way (too much changed, or kept articles changed order).
  */
-function patchPlan(articles: ArchiveArticle[], hashes: string[], previous: SearchState) {
+function patchPlan(articles: IndexedArticle[], hashes: string[], previous: SearchState) {
   // Old doc id → new doc id, -1 for an article removed or changed.
   const remap = new Int32Array(previous.count).fill(-1);
-  const changed: Array<{ doc: number; article: ArchiveArticle }> = [];
+  const changed: Array<{ doc: number; article: IndexedArticle }> = [];
   articles.forEach((article, doc) => {
     const kept = unchanged(previous, article.id, hashes[doc]);
     // Note: docs of the second segment are collected anew: their postings are not in the first.

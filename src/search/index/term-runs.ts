@@ -14,9 +14,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ArchiveArticle, WordCounts } from '../../types.ts';
+import type { WordCounts } from '../../types.ts';
 import { KEY } from '../types.ts';
-import { collectTerms, type Postings } from './build-index.ts';
+import { collectTerms, type IndexedArticle, type Postings } from './build-index.ts';
 import { byKey } from '../shard-file.ts';
 import { concatPostings } from './postings.ts';
 
@@ -73,7 +73,7 @@ export class TermRuns {
  * @param onProgress Told the number of entries done, over all runs.
  */
 export function collectInRuns(
-  entries: Array<{ doc: number; article: ArchiveArticle }>,
+  entries: Array<{ doc: number; article: IndexedArticle }>,
   precut: WordCounts | undefined,
   onProgress?: (done: number) => void,
   runArticles = RUN_ARTICLES,
