@@ -116,6 +116,8 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
   const siteVersion = `${siteCodeVersion()}|${basePath}|${process.env.SITE_URL ?? ''}`;
   let last: PreviousBuild | null | undefined;
   const lastBuild = () => (last === undefined ? (last = stateFile && !options.full && site.live ? time('state', () => readRenderState(stateFile, siteVersion, output, site)) : null) : last);
+  // A build with no last build to go by renders everything: its heap is lean from the start (see `leanHeap`).
+  if (!stateFile || options.full || !site.live) leanHeap();
   const whileAnalyzing = () => {
     // Note: when a scan changed, something is rendered (a build that changed nothing does not load Eleventy).
     preloadRenderer();
@@ -343,6 +345,10 @@ function startIndex(job: IndexJob, options: BuildOptions): Promise<{ ok: true; r
  * held 0.75 GB live. With this from the start, the cold build's peak fell from
  * 3.6 to 2.9 GB in the same time. Only for a full render: an edit at 5,000
  * pages took 1.4 s longer with it (11.5 against 10.1 s, three runs each).
+ * Note: the limit a collection sets holds until the next one, so set late (when
+ * the render starts) the heap first grew to the limit the parse had left: at
+ * 20,000 pages the build's memory climbed from 1.1 to 2.8 GB in the first 30 s
+ * of the render, then fell to 1.8 GB at the first full collection.
  */
 function leanHeap(): void {
   v8.setFlagsFromString('--heap-growing-percent=50');
