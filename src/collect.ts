@@ -216,8 +216,12 @@ export async function collectKeyed(options: CollectOptions): Promise<{ archive: 
     for (const job of missing) job.analyzed = analyze(job);
     for (const job of live) {
       if (job.analyzed) continue;
-      const whole = heads.has(job.key) ? null : cache.get<Analysis>(ANALYSIS, job.key);
-      job.analyzed = heads.has(job.key) ? Promise.resolve(headed(job)) : whole ? Promise.resolve(settle(job, whole)) : analyze(job);
+      if (heads.has(job.key)) {
+        job.analyzed = Promise.resolve(headed(job));
+        continue;
+      }
+      const whole = cache.get<Analysis>(ANALYSIS, job.key);
+      job.analyzed = whole ? Promise.resolve(settle(job, whole)) : analyze(job);
     }
     if (missing.length) options.whileAnalyzing?.();
     results = await Promise.all(jobs.map((j) => j?.analyzed!.finally(() => options.onProgress?.('Parsing', ++done, scans.length))));

@@ -18,8 +18,9 @@ import { encodeLengths } from './fragment-packs.ts';
 
 /**
  * The terms of one segment: postings by key, as collected (or already
- * encoded) or in runs on disk; the last build's shards, when none of them changed; or the last
- * build's shards with what to patch in them.
+ * encoded), or collected in runs on disk (see term-runs.ts); the last
+ * build's shards, when none of them changed; or the last build's shards
+ * with what to patch in them.
  */
 export type SegmentTerms = Map<string, Postings | Uint8Array> | TermRuns | ShardRef[] | PatchedTerms;
 
@@ -81,7 +82,6 @@ export interface WrittenIndex {
   /** Files actually written. */
   written: number;
 }
-
 
 const encoder = new TextEncoder();
 
