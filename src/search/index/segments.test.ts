@@ -188,6 +188,27 @@ describe('planIndex', () => {
     expect(runsLeft()).toBe(before);
   });
 
+  it('should not leave the runs behind when an article cannot be read after its terms were collected', async () => {
+    const runsLeft = () => fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('archive-terms-')).length;
+    const before = runsLeft();
+    // Once every article's terms are collected, the bodies fail (as when their cache entries went meanwhile): the fragments cannot be made.
+    let gone = false;
+    const as = Array.from({ length: 4 }, (_, i) => {
+      const a = article(`2024-01-0${i + 1}`, 1, 1, i);
+      const paragraphs = a.paragraphs;
+      return Object.defineProperty(a, 'paragraphs', {
+        get: () => {
+          if (gone) throw new Error('body gone');
+          return paragraphs;
+        },
+      });
+    });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'segments-'));
+    const job = { articles: as, words: wordsOf(as), previous: null, existing: null, from: null, dir, runArticles: 1 };
+    await expect(runIndexJob(job, (done, total) => (gone = done === total))).rejects.toThrow('body gone');
+    expect(runsLeft()).toBe(before);
+  });
+
   it('should patch, not collect everything, when one article of many changed', async () => {
     const as = Array.from({ length: 20 }, (_, i) => article(`2024-01-${String(10 + i)}`, 1, 1, i));
     const first = await index(as, null);

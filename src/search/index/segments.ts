@@ -32,7 +32,7 @@ import type { IndexFiles, PatchedTerms, SegmentTerms } from './write-index.ts';
 import { packFragments, type PackInput } from './fragment-packs.ts';
 import { byKey, readDirectory, shardEntries } from '../shard-file.ts';
 import { PostingsCursor } from './postings.ts';
-import { collectInRuns, RUN_ARTICLES } from './term-runs.ts';
+import { collectInRuns, RUN_ARTICLES, TermRuns } from './term-runs.ts';
 
 /**
  * A complete index of articles, doc ids 0… in the order given (pass them
@@ -146,7 +146,14 @@ export function planIndex(
     );
     indexed = articles.length;
   }
-  const fragments = packAll(articles.map((a, i) => [i, a]), articles.length, hashes, previous, existing);
+  let fragments: ReturnType<typeof packAll>;
+  try {
+    fragments = packAll(articles.map((a, i) => [i, a]), articles.length, hashes, previous, existing);
+  } catch (e) {
+    // A body left the cache (see `BodyGoneError`): the runs' files are not left behind.
+    if (terms instanceof TermRuns) terms.dispose();
+    throw e;
+  }
   return {
     files: { segments: [terms], docs, fragments, papers },
     full: !patch,
