@@ -18,9 +18,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { decodeDocs, encodeDocs } from '../search/docs-table.ts';
-import { INDEX_VERSION, KEY, type DocMeta, type FragmentPack, type ShardManifest, type ShardRef } from '../search/types.ts';
+import { INDEX_VERSION, type DocMeta, type FragmentPack, type ShardManifest, type ShardRef } from '../search/types.ts';
 import { SHARD_BYTES, ShardCutter } from '../search/index/write-index.ts';
-import { concatPostings } from '../search/index/postings.ts';
+import { mergedPostings, type TermSource } from '../search/index/postings.ts';
 import { FileWriter } from '../util/files.ts';
 import { shardEntries } from '../search/shard-file.ts';
 import { ArchiveError } from '../util/errors.ts';
@@ -51,7 +51,7 @@ export async function mergeIndex(parts: IndexPart[], dest: string, shardBytes = 
   // Archive order over all shards: each shard's, after the shards before it (see `ShardManifest.order`).
   const order: number[] = [];
   let ordered = false;
-  const sources: Array<{ terms: Iterator<[string, Uint8Array]>; base: number }> = [];
+  const sources: TermSource[] = [];
   for (const part of parts) {
     const manifest = readManifest(part.dir);
     const base = docs.length;
@@ -85,7 +85,7 @@ export async function mergeIndex(parts: IndexPart[], dest: string, shardBytes = 
     put(file, data);
     segment.push({ from, to, file, header });
   });
-  for (const [key, postings] of mergedTerms(sources)) cut.add(key, concatPostings(postings, key[0] === KEY.bigram));
+  for (const [key, postings] of mergedPostings(sources)) cut.add(key, postings);
   cut.flush();
   const table = encodeDocs(docs);
   const docsFile = `docs-${hash(table)}.bin`;
@@ -102,23 +102,6 @@ export async function mergeIndex(parts: IndexPart[], dest: string, shardBytes = 
 /** The terms of one segment in key order, its shards read one at a time. */
 function* termsOf(dir: string, shards: ShardRef[]): Generator<[string, Uint8Array]> {
   for (const s of shards) yield* shardEntries(fs.readFileSync(path.join(dir, s.file)));
-}
-
-/** The terms of all sources in key order, each with its postings from every source that has it (in source order). */
-function* mergedTerms(sources: Array<{ terms: Iterator<[string, Uint8Array]>; base: number }>): Generator<[string, Array<{ data: Uint8Array; base: number }>]> {
-  const heads = sources.map((s) => s.terms.next());
-  for (;;) {
-    let key: string | null = null;
-    for (const h of heads) if (!h.done && (key === null || h.value[0] < key)) key = h.value[0];
-    if (key === null) return;
-    const postings: Array<{ data: Uint8Array; base: number }> = [];
-    heads.forEach((h, i) => {
-      if (h.done || h.value[0] !== key) return;
-      postings.push({ data: h.value[1], base: sources[i].base });
-      heads[i] = sources[i].terms.next();
-    });
-    yield [key, postings];
-  }
 }
 
 function readManifest(dir: string): ShardManifest {

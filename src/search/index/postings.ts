@@ -3,6 +3,7 @@
  * per doc the doc delta, the count and, for bigrams, the position deltas.
  */
 import { ByteWriter } from '../codec.ts';
+import { KEY } from '../types.ts';
 
 /** A cursor over encoded postings (see `Postings`): doc, count and the span of its positions. */
 export class PostingsCursor {
@@ -51,7 +52,7 @@ export class PostingsCursor {
  * each part's base (ascending: later parts have higher doc ids). Each part's bytes are
  * copied but for its first doc delta; its docs are walked to find its last.
  */
-export function concatPostings(parts: Array<{ data: Uint8Array; base: number }>, positional: boolean): Uint8Array {
+function concatPostings(parts: Array<{ data: Uint8Array; base: number }>, positional: boolean): Uint8Array {
   if (parts.length === 1 && parts[0].base === 0) return parts[0].data;
   const body = new ByteWriter(parts.reduce((n, p) => n + p.data.length, 8));
   let docs = 0;
@@ -73,3 +74,30 @@ export function concatPostings(parts: Array<{ data: Uint8Array; base: number }>,
   return w.finish();
 }
 
+
+/** Terms in key order with their postings, from one part (a shard's segment, a run of collected terms). */
+export interface TermSource {
+  terms: Iterator<[string, Uint8Array]>;
+  /** First doc id of the part (0 when its postings hold the final doc ids already). */
+  base: number;
+}
+
+/**
+ * The terms of all parts in key order, each with its postings over every
+ * part that has it (see `concatPostings`; parts in doc id order).
+ */
+export function* mergedPostings(sources: TermSource[]): Generator<[string, Uint8Array]> {
+  const heads = sources.map((s) => s.terms.next());
+  for (;;) {
+    let key: string | null = null;
+    for (const h of heads) if (!h.done && (key === null || h.value[0] < key)) key = h.value[0];
+    if (key === null) return;
+    const parts: Array<{ data: Uint8Array; base: number }> = [];
+    heads.forEach((h, i) => {
+      if (h.done || h.value[0] !== key) return;
+      parts.push({ data: h.value[1], base: sources[i].base });
+      heads[i] = sources[i].terms.next();
+    });
+    yield [key, concatPostings(parts, key[0] === KEY.bigram)];
+  }
+}

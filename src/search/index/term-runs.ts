@@ -15,10 +15,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { WordCounts } from '../../types.ts';
-import { KEY } from '../types.ts';
 import { collectTerms, type IndexedArticle, type Postings } from './build-index.ts';
 import { byKey } from '../shard-file.ts';
-import { concatPostings } from './postings.ts';
+import { mergedPostings } from './postings.ts';
 
 /** Articles whose terms are collected in memory at once (about 30 MB of postings for the synthetic archive's articles). */
 export const RUN_ARTICLES = 8192;
@@ -39,19 +38,8 @@ export class TermRuns {
   *entries(): Generator<[string, Uint8Array]> {
     const readers = this.files.map((f) => new RunReader(f));
     try {
-      const heads = readers.map((r) => r.next());
-      for (;;) {
-        let key: string | null = null;
-        for (const h of heads) if (h && (key === null || byKey(h[0], key) < 0)) key = h[0];
-        if (key === null) return;
-        const parts: Array<{ data: Uint8Array; base: number }> = [];
-        heads.forEach((h, i) => {
-          if (!h || h[0] !== key) return;
-          parts.push({ data: h[1], base: 0 });
-          heads[i] = readers[i].next();
-        });
-        yield [key, concatPostings(parts, key[0] === KEY.bigram)];
-      }
+      // Note: the runs' postings hold the final doc ids already (base 0).
+      yield* mergedPostings(readers.map((r) => ({ terms: r.entries(), base: 0 })));
     } finally {
       for (const r of readers) r.close();
       this.dispose();
@@ -167,8 +155,13 @@ class RunReader {
     return this.end >= n;
   }
 
+  /** The run's terms and their postings (copies), in order. */
+  *entries(): Generator<[string, Uint8Array]> {
+    for (let entry = this.next(); entry; entry = this.next()) yield entry;
+  }
+
   /** The next term and its postings (a copy), or null at the end. */
-  next(): [string, Uint8Array] | null {
+  private next(): [string, Uint8Array] | null {
     if (!this.fill(HEADER)) {
       if (this.end !== this.pos) throw new Error('search index: a run of terms ends inside a record');
       return null;
