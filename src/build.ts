@@ -14,7 +14,7 @@ import { recordTime, time, timeAsync } from './util/timing.ts';
 import { codeVersion, importGraph, sha256 } from './cache/build-cache.ts';
 import { ArchiveError } from './util/errors.ts';
 import { dirBytes } from './util/files.ts';
-import { filesOf, lockSite, mirrorFiles, newBuildId, openSite, pointAt, readChanges, removeStale, spareFolder, syncTree, writeChanges, type SiteFolder, type SiteLock } from './output/site-folder.ts';
+import { filesOf, LinkQueue, lockSite, mirrorFiles, newBuildId, openSite, pointAt, readChanges, removeStale, spareFolder, syncTree, writeChanges, type SiteFolder, type SiteLock } from './output/site-folder.ts';
 import { setArchive } from './site/archive-source.ts';
 import { roomOf } from './site/index.ts';
 import { planRender, renderPasses, selectionOf, unitFiles, unitSignatures, Summaries, type RenderSelection } from './site/render-plan.ts';
@@ -136,6 +136,10 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
   // Note: the input changed, so the spare build folder is needed; it is brought up to date beside the work below (on libuv's threads).
   const spare = site.live ? prepareSpare(site) : null;
   spare?.catch(() => {});
+  // A first build has no spare to bring up to date: it fills an empty one with links to what each pass of the render wrote, beside the render.
+  const early = site.live ? null : firstSpare(site);
+  const scratch = path.resolve(staging);
+  const copies: string[] = [];
   const room = time('room', () => roomOf(archive));
   const summaries = new Summaries(previous?.summaries);
   const units = time('plan', () => unitSignatures(room, { ...origins, summaries }));
@@ -173,7 +177,19 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
       // Every unit, or the changed ones.
       const keys = plan ? plan.changed : [...units.keys()];
       if (!plan) leanHeap();
-      rendered = await renderUnits(archive, only ? keys.filter(isShardUnit) : keys, !plan && !only, { ...options, output: staging, basePath, sitePages: !only });
+      rendered = await renderUnits(archive, only ? keys.filter(isShardUnit) : keys, !plan && !only, {
+        ...options,
+        output: staging,
+        basePath,
+        sitePages: !only,
+        onPass: early
+          ? (written) => {
+              early.links.add(written.pages.map((f) => [path.relative(scratch, f).split(path.sep).join('/'), f]));
+              // Note: linked once the render is done: each pass copies them again, as new files.
+              copies.push(...written.copies);
+            }
+          : undefined,
+      });
     } finally {
       await timeAsync('index wait', () => indexed);
     }
@@ -194,11 +210,14 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     lock.check();
     // Files in the scratch folder, known without listing it (a first build publishes it as it is).
     const made = rendered + index.written + bundled + imageFiles + 1 + (only ? 1 : 0);
+    const spareDone = early && (await timeAsync('spare links', () => completeSpare(early.links, scratch, made, [...copies.map((f) => path.relative(scratch, f)), ...images.copies.map((c) => c.to)])));
     published = await timeAsync('publish', () => publish(site, staging, made, plan ? { removedUnits: plan.removed, changedUnits: plan.changed, index: index.contents, previousIndex: previous!.index } : null, spare));
     killPoint('published');
     if (plan) note = `; incremental: ${count(plan.changed.length)} of ${count(units.size)} units re-rendered, ${plural(published.removed, 'file')} removed`;
     files = published.written;
     const gen = openSite(output).liveId!;
+    // The spare holds every file of the first build: the next build finds it up to date, with nothing to link.
+    if (spareDone) writeChanges(site, gen, { base: early!.id, changed: [] });
     if (stateFile) time('state', () => writeRenderState(stateFile, { siteVersion, input, output, gen, units: Object.fromEntries(units), summaries: summaries.toJSON(), index: Object.fromEntries(index.contents), search: index.state }));
   } catch (e) {
     // The spare's sync is done before the lock is let go.
@@ -308,6 +327,44 @@ export async function prepareSpare(site: SiteFolder): Promise<{ dir: string; id:
   return { dir, id };
 }
 
+/**
+ * The spare build folder of a first build, empty (a folder a killed first
+ * build left is emptied), and the links that fill it as the render writes.
+ */
+function firstSpare(site: SiteFolder): { id: string; links: LinkQueue } {
+  const { dir, id } = spareFolder(site);
+  if (fs.readdirSync(dir).length) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir);
+  }
+  return { id, links: new LinkQueue(dir) };
+}
+
+/**
+ * Link into a first build's spare folder what was written after the render
+ * or again by each pass (the search index, the search page's scripts, the
+ * copies of `public/`, page images, the build report and a shard's
+ * summary), and wait for every link.
+ *
+ * @param made Files in the scratch folder.
+ * @param known Copies of `public/` and page images in it (relative paths).
+ * @returns Whether the spare now holds all `made` files of the scratch
+ * folder. When not (a kind of file this does not know of, a link that
+ * failed), the next build walks the spare as after any build it has no
+ * record of: slower, never wrong.
+ */
+async function completeSpare(links: LinkQueue, scratch: string, made: number, known: string[]): Promise<boolean> {
+  const under = (sub: string) => [...filesOf(path.join(scratch, sub))].map(([rel, f]): [string, string] => [`${sub}/${rel}`, f]);
+  const top = fs.readdirSync(scratch, { withFileTypes: true }).filter((e) => e.isFile());
+  links.add([...under('search-index'), ...under('js'), ...known.map((rel): [string, string] => [rel.split(path.sep).join('/'), path.join(scratch, rel)]), ...top.map((e): [string, string] => [e.name, path.join(scratch, e.name)])]);
+  try {
+    await links.done();
+  } catch {
+    return false;
+  }
+  return links.paths.size === made;
+}
+
 /** Whether two files hold the same bytes (false when the first is missing). */
 export function sameBytes(a: string, b: string): boolean {
   const sa = fs.statSync(a, { throwIfNoEntry: false });
@@ -359,10 +416,15 @@ function leanHeap(): void {
  * Eleventy runs as `unitsPerPass` asks for.
  *
  * @param all Whether the keys are every unit (one run then needs no selection).
- * @param options `sitePages: false` leaves the site-wide pages out (a shard's build).
+ * @param options `sitePages: false` leaves the site-wide pages out (a shard's build); `onPass` is given the files of each pass once it is written.
  * @returns Files written.
  */
-export async function renderUnits(archive: Archive, keys: string[], all: boolean, options: BuildOptions & { output: string; basePath: string; sitePages?: boolean }): Promise<number> {
+export async function renderUnits(
+  archive: Archive,
+  keys: string[],
+  all: boolean,
+  options: BuildOptions & { output: string; basePath: string; sitePages?: boolean; onPass?: (files: { pages: string[]; copies: string[] }) => void },
+): Promise<number> {
   const passes = renderPasses(keys, options.unitsPerPass ?? UNITS_PER_PASS);
   let files = 0;
   let keysBefore = 0;
@@ -370,7 +432,7 @@ export async function renderUnits(archive: Archive, keys: string[], all: boolean
     const filesBefore = files;
     // Progress over all passes: this pass's files, scaled up for the passes still to come.
     const scale = pass.length ? (keys.length - keysBefore) / pass.length : 1;
-    files += await timeAsync('render', () =>
+    const written = await timeAsync('render', () =>
       renderSite(archive, {
         output: options.output,
         basePath: options.basePath,
@@ -383,6 +445,8 @@ export async function renderUnits(archive: Archive, keys: string[], all: boolean
         },
       }),
     );
+    files += written.pages.length + written.copies.length;
+    options.onPass?.(written);
     keysBefore += pass.length;
   }
   return files;
@@ -554,7 +618,7 @@ function preloadRenderer() {
   return renderer;
 }
 
-/** Render an archive with Eleventy into `output`. Returns the number of files written. */
+/** Render an archive with Eleventy into `output`. Returns the files it wrote (absolute paths): pages, and the copies of `public/`. */
 export async function renderSite(
   archive: Archive,
   options: {
@@ -567,7 +631,7 @@ export async function renderSite(
     sitePages?: boolean;
     onProgress?: (done: number, total: number) => void;
   },
-): Promise<number> {
+): Promise<{ pages: string[]; copies: string[] }> {
   setArchive(archive, options.selection ?? null);
   const [{ default: Eleventy }, { default: configure }] = await preloadRenderer();
   const templates = options.templates ?? TEMPLATES;
@@ -596,9 +660,10 @@ export async function renderSite(
       });
     },
   });
-  const [copied, written] = (await elev.write()) as [Array<{ count?: number }>, Array<{ outputPath?: string | false }>];
-  // Note: every run copies public/ again (the same files); they count once, with the site pages.
-  const copies = options.sitePages === false ? 0 : copied.reduce((n, c) => n + (c.count ?? 0), 0);
-  return copies + written.filter((w) => w.outputPath).length;
+  const [copied, written] = (await elev.write()) as [Array<{ map?: Record<string, string> }>, Array<{ outputPath?: string | false }>];
+  const pages = written.flatMap((w) => (w.outputPath ? [path.resolve(w.outputPath)] : []));
+  // Note: every run copies public/ again (the same files, new inodes); they count once, with the site pages.
+  const copies = options.sitePages === false ? [] : copied.flatMap((c) => Object.values(c.map ?? {}).map((f) => path.resolve(f)));
+  return { pages, copies };
 }
 

@@ -102,6 +102,25 @@ describe('incremental builds', () => {
     expect(after.mtimes['search-index/f/0.json']).toBe(before.mtimes['search-index/f/0.json']);
   });
 
+  it('should leave after a first build a spare build folder of links to every file, so the next build links only what it changes', async () => {
+    const w = workspace();
+    // Several passes of the render, each linked into the spare as it is written.
+    await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache, unitsPerPass: 40 });
+    const builds = `${w.output}.builds`;
+    const live = fs.realpathSync(w.output);
+    const spare = fs.readdirSync(builds).filter((n) => n !== path.basename(live) && !n.endsWith('.json'));
+    expect(spare).toHaveLength(1);
+    expect(JSON.parse(fs.readFileSync(`${live}.changes.json`, 'utf8'))).toEqual({ base: spare[0], changed: [] });
+    const inodes = (dir: string) => Object.fromEntries(listFiles(dir).map((f) => [path.relative(dir, f), fs.statSync(f).ino]));
+    const files = inodes(live);
+    expect(Object.keys(files).length).toBeGreaterThan(100);
+    expect(inodes(path.join(builds, spare[0]))).toEqual(files);
+    // The next build starts from that spare: the site it publishes is the full build's.
+    addScans([path.join(FIXTURES, 'dev-07.txt')], { input: w.input, paper: 'jlrb', date: '2024-05-03', page: '1', replace: false });
+    await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache, unitsPerPass: 40 });
+    await expectSameAsFullBuild(w.output, w.input);
+  });
+
   it('should write nothing when nothing changed (every byte and mtime as it was)', async () => {
     const w = workspace();
     await build({ input: w.input, output: w.output, root: ROOT, cache: w.cache });

@@ -128,9 +128,13 @@ export function openSite(output: string): SiteFolder {
   return { output, builds, live: null, liveId: null };
 }
 
-/** A fresh build id (a folder name under `_site.builds`); later ids sort later. */
+/** Time of the last build id this process made. */
+let lastId = 0;
+
+/** A fresh build id (a folder name under `_site.builds`); later ids sort later, and a process never makes one twice (a first build makes two, its spare's and its own, maybe in the same millisecond). */
 export function newBuildId(): string {
-  return `${Date.now().toString(36).padStart(9, '0')}-${process.pid}`;
+  lastId = Math.max(Date.now(), lastId + 1);
+  return `${lastId.toString(36).padStart(9, '0')}-${process.pid}`;
 }
 
 /**
@@ -314,39 +318,98 @@ export async function syncTree(dir: string, desired: Map<string, string>, onChan
  * paths given. Copies where hard links fail.
  */
 export async function cloneInto(dir: string, desired: Map<string, string>, onChange?: () => void): Promise<number> {
-  const made = new Map<string, Promise<unknown>>([['.', Promise.resolve()]]);
-  const mkdir = (rel: string): Promise<unknown> => {
-    let p = made.get(rel);
+  const links = new LinkQueue(dir, onChange);
+  links.add(desired);
+  return links.done();
+}
+
+/**
+ * Hard links into a folder that holds none at their paths, made in the
+ * background, several at a time on libuv's thread pool, as paths are added:
+ * a first build fills its spare build folder this way beside the render,
+ * one pass's files at a time. A path added twice is linked once. Copies
+ * where hard links fail.
+ */
+export class LinkQueue {
+  /** Folder (relative path) → its mkdir, made once. */
+  private readonly made = new Map<string, Promise<unknown>>([['.', Promise.resolve()]]);
+  private readonly queued = new Set<string>();
+  private readonly pending: Array<[string, string]> = [];
+  private running: Array<Promise<void>> = [];
+  private active = 0;
+  private failure: { e: unknown } | null = null;
+  /** Paths linked so far. */
+  linked = 0;
+
+  /** @param onChange Called after each link. */
+  constructor(
+    readonly dir: string,
+    private readonly onChange?: () => void,
+  ) {}
+
+  /** Paths added so far (relative, with `/`). */
+  get paths(): ReadonlySet<string> {
+    return this.queued;
+  }
+
+  /** Link these (relative path → source) too. */
+  add(files: Iterable<[string, string]>): void {
+    for (const [rel, src] of files) {
+      if (this.queued.has(rel)) continue;
+      this.queued.add(rel);
+      this.pending.push([rel, src]);
+    }
+    while (this.active < CLONE_CONCURRENCY && this.pending.length) {
+      this.active++;
+      // Note: a failure is kept for `done`, so no promise is left rejected with no handler.
+      this.running.push(this.work().catch((e: unknown) => void (this.failure ??= { e })));
+    }
+  }
+
+  /** Wait for every link added; rejects with the first failure. @returns Paths linked. */
+  async done(): Promise<number> {
+    while (this.running.length) {
+      const running = this.running;
+      this.running = [];
+      await Promise.all(running);
+    }
+    if (this.failure) throw this.failure.e;
+    return this.linked;
+  }
+
+  private async work(): Promise<void> {
+    try {
+      for (let next = this.pending.pop(); next; next = this.pending.pop()) {
+        const [rel, src] = next;
+        await this.mkdir(path.posix.dirname(rel));
+        try {
+          await fs.promises.link(src, path.join(this.dir, rel));
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw e;
+          await fs.promises.copyFile(src, path.join(this.dir, rel));
+        }
+        this.linked++;
+        this.onChange?.();
+      }
+    } finally {
+      this.active--;
+    }
+  }
+
+  private mkdir(rel: string): Promise<unknown> {
+    let p = this.made.get(rel);
     if (!p) {
       // Note: a folder may be there already (`archive merge` links shards into a folder Eleventy wrote).
-      p = mkdir(path.posix.dirname(rel)).then(() =>
-        fs.promises.mkdir(path.join(dir, rel)).catch((e: NodeJS.ErrnoException) => {
+      p = this.mkdir(path.posix.dirname(rel)).then(() =>
+        fs.promises.mkdir(path.join(this.dir, rel)).catch((e: NodeJS.ErrnoException) => {
           if (e.code !== 'EEXIST') throw e;
         }),
       );
-      made.set(rel, p);
+      this.made.set(rel, p);
     }
     return p;
-  };
-  let linked = 0;
-  const entries = desired.entries();
-  const worker = async () => {
-    for (let next = entries.next(); !next.done; next = entries.next()) {
-      const [rel, src] = next.value;
-      await mkdir(path.posix.dirname(rel));
-      try {
-        await fs.promises.link(src, path.join(dir, rel));
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK') throw e;
-        await fs.promises.copyFile(src, path.join(dir, rel));
-      }
-      linked++;
-      onChange?.();
-    }
-  };
-  await Promise.all(Array.from({ length: CLONE_CONCURRENCY }, worker));
-  return linked;
+  }
 }
 
 /** Links made at once while filling an empty build folder. */
