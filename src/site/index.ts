@@ -15,6 +15,7 @@ import { renderArticleBody, renderMarkdown, renderTitleField, type TitleField } 
 import { rawTextHtml } from '../render/raw-text.ts';
 import { compactHtml } from './compact-html.ts';
 import { scanLinesJson } from '../images/lines-json.ts';
+import { cacheNunjucksCompiles } from './nunjucks-compile-cache.ts';
 
 export interface SiteOptions {
   /** Absolute URL the site is deployed at, for feeds and sitemaps. Default $SITE_URL; without one no absolute URL is written (links are site-relative). */
@@ -35,6 +36,8 @@ export function roomOf(archive: Archive): ReadingRoom {
 
 /** Register the archive site on an Eleventy config. */
 export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}): void {
+  // Note: a paginated template's body was compiled again for every page (see nunjucks-compile-cache.ts).
+  cacheNunjucksCompiles();
   const siteUrl = () => options.siteUrl ?? (process.env.SITE_URL || null);
   // Note: read lazily; Eleventy sets the path prefix after plugins are added.
   const pathPrefix = () => (eleventyConfig as unknown as { pathPrefix?: string }).pathPrefix ?? '/';
