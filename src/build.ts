@@ -14,7 +14,7 @@ import { recordTime, time, timeAsync } from './util/timing.ts';
 import { codeVersion, importGraph, sha256 } from './cache/build-cache.ts';
 import { ArchiveError } from './util/errors.ts';
 import { dirBytes } from './util/files.ts';
-import { filesOf, LinkQueue, lockSite, mirrorFiles, newBuildId, openSite, pointAt, readChanges, removeStale, spareFolder, syncTree, writeChanges, type SiteFolder, type SiteLock } from './output/site-folder.ts';
+import { filesOf, lockSite, mirrorFiles, newBuildId, openSite, pointAt, readChanges, removeStale, spareFolder, syncTree, writeChanges, type SiteFolder, type SiteLock } from './output/site-folder.ts';
 import { setArchive } from './site/archive-source.ts';
 import { roomOf } from './site/index.ts';
 import { planRender, renderPasses, selectionOf, unitFiles, unitSignatures, Summaries, type RenderSelection } from './site/render-plan.ts';
@@ -26,6 +26,7 @@ import { parseOnly } from './shard/only.ts';
 import { summarize, writeSummary } from './shard/summary.ts';
 import { linkImages } from './images/page-scans.ts';
 import { collectKeyed, type CollectOptions } from './collect.ts';
+import { LinkThread } from './output/link-thread.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -220,6 +221,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     if (spareDone) writeChanges(site, gen, { base: early!.id, changed: [] });
     if (stateFile) time('state', () => writeRenderState(stateFile, { siteVersion, input, output, gen, units: Object.fromEntries(units), summaries: summaries.toJSON(), index: Object.fromEntries(index.contents), search: index.state }));
   } catch (e) {
+    early?.links.close();
     // The spare's sync is done before the lock is let go.
     await spare?.catch(() => {});
     // Note: the scratch folder is left for the next build to remove: Eleventy
@@ -331,13 +333,13 @@ export async function prepareSpare(site: SiteFolder): Promise<{ dir: string; id:
  * The spare build folder of a first build, empty (a folder a killed first
  * build left is emptied), and the links that fill it as the render writes.
  */
-function firstSpare(site: SiteFolder): { id: string; links: LinkQueue } {
+function firstSpare(site: SiteFolder): { id: string; links: LinkThread } {
   const { dir, id } = spareFolder(site);
   if (fs.readdirSync(dir).length) {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir);
   }
-  return { id, links: new LinkQueue(dir) };
+  return { id, links: new LinkThread(dir) };
 }
 
 /**
@@ -353,7 +355,7 @@ function firstSpare(site: SiteFolder): { id: string; links: LinkQueue } {
  * failed), the next build walks the spare as after any build it has no
  * record of: slower, never wrong.
  */
-async function completeSpare(links: LinkQueue, scratch: string, made: number, known: string[]): Promise<boolean> {
+async function completeSpare(links: LinkThread, scratch: string, made: number, known: string[]): Promise<boolean> {
   const under = (sub: string) => [...filesOf(path.join(scratch, sub))].map(([rel, f]): [string, string] => [`${sub}/${rel}`, f]);
   const top = fs.readdirSync(scratch, { withFileTypes: true }).filter((e) => e.isFile());
   links.add([...under('search-index'), ...under('js'), ...known.map((rel): [string, string] => [rel.split(path.sep).join('/'), path.join(scratch, rel)]), ...top.map((e): [string, string] => [e.name, path.join(scratch, e.name)])]);

@@ -325,10 +325,10 @@ export async function cloneInto(dir: string, desired: Map<string, string>, onCha
 
 /**
  * Hard links into a folder that holds none at their paths, made in the
- * background, several at a time on libuv's thread pool, as paths are added:
- * a first build fills its spare build folder this way beside the render,
- * one pass's files at a time. A path added twice is linked once. Copies
- * where hard links fail.
+ * background, several at a time on libuv's thread pool, as paths are added
+ * (on the thread of `LinkThread`, a first build fills its spare build folder
+ * this way beside the render, one pass's files at a time). A path added
+ * twice is linked once. Copies where hard links fail.
  */
 export class LinkQueue {
   /** Folder (relative path) → its mkdir, made once. */
@@ -346,11 +346,6 @@ export class LinkQueue {
     readonly dir: string,
     private readonly onChange?: () => void,
   ) {}
-
-  /** Paths added so far (relative, with `/`). */
-  get paths(): ReadonlySet<string> {
-    return this.queued;
-  }
 
   /** Link these (relative path → source) too. */
   add(files: Iterable<[string, string]>): void {
