@@ -138,7 +138,8 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
   const spare = site.live ? prepareSpare(site) : null;
   spare?.catch(() => {});
   // A first build has no spare to bring up to date: it fills an empty one with links to what each pass of the render wrote, beside the render.
-  const early = site.live ? null : firstSpare(site);
+  // Note: not a shard's: it is rendered whole every time, mostly once (a job of the shards' workflow), and only its build folder is shipped.
+  const early = site.live || only ? null : firstSpare(site);
   const scratch = path.resolve(staging);
   const copies: string[] = [];
   const room = time('room', () => roomOf(archive));
