@@ -139,9 +139,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
   spare?.catch(() => {});
   // A first build has no spare to bring up to date: it fills an empty one with links to what each pass of the render wrote, beside the render.
   // Note: not a shard's: it is rendered whole every time, mostly once (a job of the shards' workflow), and only its build folder is shipped.
-  const early = site.live || only ? null : firstSpare(site);
-  const scratch = path.resolve(staging);
-  const copies: string[] = [];
+  const early = site.live || only ? null : new FirstSpare(site, staging);
   const room = time('room', () => roomOf(archive));
   const summaries = new Summaries(previous?.summaries);
   const units = time('plan', () => unitSignatures(room, { ...origins, summaries }));
@@ -184,13 +182,7 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
         output: staging,
         basePath,
         sitePages: !only,
-        onPass: early
-          ? (written) => {
-              early.links.add(written.pages.map((f) => [path.relative(scratch, f).split(path.sep).join('/'), f]));
-              // Note: linked once the render is done: each pass copies them again, as new files.
-              copies.push(...written.copies);
-            }
-          : undefined,
+        onPass: early ? (written) => early.pass(written) : undefined,
       });
     } finally {
       await timeAsync('index wait', () => indexed);
@@ -212,17 +204,17 @@ async function buildLocked(options: BuildOptions, at: { started: number; root: s
     lock.check();
     // Files in the scratch folder, known without listing it (a first build publishes it as it is).
     const made = rendered + index.written + bundled + imageFiles + 1 + (only ? 1 : 0);
-    const spareDone = early && (await timeAsync('spare links', () => completeSpare(early.links, scratch, made, [...copies.map((f) => path.relative(scratch, f)), ...images.copies.map((c) => c.to)])));
+    const spareDone = early && (await timeAsync('spare links', () => early.complete(made, images.copies.map((c) => c.to))));
     published = await timeAsync('publish', () => publish(site, staging, made, plan ? { removedUnits: plan.removed, changedUnits: plan.changed, index: index.contents, previousIndex: previous!.index } : null, spare));
     killPoint('published');
     if (plan) note = `; incremental: ${count(plan.changed.length)} of ${count(units.size)} units re-rendered, ${plural(published.removed, 'file')} removed`;
     files = published.written;
     const gen = openSite(output).liveId!;
     // The spare holds every file of the first build: the next build finds it up to date, with nothing to link.
-    if (spareDone) writeChanges(site, gen, { base: early!.id, changed: [] });
+    if (spareDone) writeChanges(site, gen, { base: early.id, changed: [] });
     if (stateFile) time('state', () => writeRenderState(stateFile, { siteVersion, input, output, gen, units: Object.fromEntries(units), summaries: summaries.toJSON(), index: Object.fromEntries(index.contents), search: index.state }));
   } catch (e) {
-    early?.links.close();
+    early?.close();
     // The spare's sync is done before the lock is let go.
     await spare?.catch(() => {});
     // Note: the scratch folder is left for the next build to remove: Eleventy
@@ -331,41 +323,74 @@ export async function prepareSpare(site: SiteFolder): Promise<{ dir: string; id:
 }
 
 /**
- * The spare build folder of a first build, empty (a folder a killed first
- * build left is emptied), and the links that fill it as the render writes.
+ * The spare build folder of a first build, filled beside the render with
+ * links to what it writes in the scratch folder (on a thread, see
+ * `LinkThread`). Starts empty: a folder a killed first build left is emptied.
  */
-function firstSpare(site: SiteFolder): { id: string; links: LinkThread } {
-  const { dir, id } = spareFolder(site);
-  if (fs.readdirSync(dir).length) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    fs.mkdirSync(dir);
-  }
-  return { id, links: new LinkThread(dir) };
-}
+class FirstSpare {
+  readonly id: string;
+  private readonly links: LinkThread;
+  private readonly scratch: string;
+  /** The copies of `public/` (absolute paths). */
+  private readonly copies: string[] = [];
 
-/**
- * Link into a first build's spare folder what was written after the render
- * or again by each pass (the search index, the search page's scripts, the
- * copies of `public/`, page images, the build report and a shard's
- * summary), and wait for every link.
- *
- * @param made Files in the scratch folder.
- * @param known Copies of `public/` and page images in it (relative paths).
- * @returns Whether the spare now holds all `made` files of the scratch
- * folder. When not (a kind of file this does not know of, a link that
- * failed), the next build walks the spare as after any build it has no
- * record of: slower, never wrong.
- */
-async function completeSpare(links: LinkThread, scratch: string, made: number, known: string[]): Promise<boolean> {
-  const under = (sub: string) => [...filesOf(path.join(scratch, sub))].map(([rel, f]): [string, string] => [`${sub}/${rel}`, f]);
-  const top = fs.readdirSync(scratch, { withFileTypes: true }).filter((e) => e.isFile());
-  links.add([...under('search-index'), ...under('js'), ...known.map((rel): [string, string] => [rel.split(path.sep).join('/'), path.join(scratch, rel)]), ...top.map((e): [string, string] => [e.name, path.join(scratch, e.name)])]);
-  try {
-    await links.done();
-  } catch {
-    return false;
+  constructor(site: SiteFolder, staging: string) {
+    const { dir, id } = spareFolder(site);
+    if (fs.readdirSync(dir).length) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.mkdirSync(dir);
+    }
+    this.id = id;
+    this.links = new LinkThread(dir);
+    this.scratch = path.resolve(staging);
   }
-  return links.paths.size === made;
+
+  /** Link the pages of a pass of the render, written now. */
+  pass(written: { pages: string[]; copies: string[] }): void {
+    this.links.add(written.pages.map((f) => [this.rel(f), f]));
+    // Note: linked once the render is done: each pass copies them again, as new files.
+    this.copies.push(...written.copies);
+  }
+
+  /**
+   * Link what was written after the render or again by each pass (the search
+   * index, the search page's scripts, the copies of `public/`, page images,
+   * the build report), and wait for every link.
+   *
+   * @param made Files in the scratch folder.
+   * @param images Page images in it (relative paths).
+   * @returns Whether the spare now holds all `made` files of the scratch
+   * folder. When not (a kind of file this does not know of, a link that
+   * failed), the next build walks the spare as after any build it has no
+   * record of: slower, never wrong.
+   */
+  async complete(made: number, images: string[]): Promise<boolean> {
+    const under = (sub: string) => [...filesOf(path.join(this.scratch, sub))].map(([rel, f]): [string, string] => [`${sub}/${rel}`, f]);
+    const top = fs.readdirSync(this.scratch, { withFileTypes: true }).filter((e) => e.isFile());
+    this.links.add([
+      ...under('search-index'),
+      ...under('js'),
+      ...this.copies.map((f): [string, string] => [this.rel(f), f]),
+      ...images.map((rel): [string, string] => [rel, path.join(this.scratch, rel)]),
+      ...top.map((e): [string, string] => [e.name, path.join(this.scratch, e.name)]),
+    ]);
+    try {
+      await this.links.done();
+    } catch {
+      return false;
+    }
+    return this.links.paths.size === made;
+  }
+
+  /** Stop linking (a build that failed). */
+  close(): void {
+    this.links.close();
+  }
+
+  /** A scratch folder file's path relative to it, with `/`. */
+  private rel(file: string): string {
+    return path.relative(this.scratch, file).split(path.sep).join('/');
+  }
 }
 
 /** Whether two files hold the same bytes (false when the first is missing). */

@@ -327,13 +327,12 @@ export async function cloneInto(dir: string, desired: Map<string, string>, onCha
  * Hard links into a folder that holds none at their paths, made in the
  * background, several at a time on libuv's thread pool, as paths are added
  * (on the thread of `LinkThread`, a first build fills its spare build folder
- * this way beside the render, one pass's files at a time). A path added
- * twice is linked once. Copies where hard links fail.
+ * this way beside the render, one pass's files at a time). Each path is
+ * added once. Copies where hard links fail.
  */
 export class LinkQueue {
   /** Folder (relative path) → its mkdir, made once. */
   private readonly made = new Map<string, Promise<unknown>>([['.', Promise.resolve()]]);
-  private readonly queued = new Set<string>();
   private readonly pending: Array<[string, string]> = [];
   private running: Array<Promise<void>> = [];
   private active = 0;
@@ -349,11 +348,7 @@ export class LinkQueue {
 
   /** Link these (relative path → source) too. */
   add(files: Iterable<[string, string]>): void {
-    for (const [rel, src] of files) {
-      if (this.queued.has(rel)) continue;
-      this.queued.add(rel);
-      this.pending.push([rel, src]);
-    }
+    for (const file of files) this.pending.push(file);
     while (this.active < CLONE_CONCURRENCY && this.pending.length) {
       this.active++;
       // Note: a failure is kept for `done`, so no promise is left rejected with no handler.
