@@ -27,6 +27,8 @@ import { summarize, writeSummary } from './shard/summary.ts';
 import { linkImages } from './images/page-scans.ts';
 import { collectKeyed, type CollectOptions } from './collect.ts';
 import { LinkThread } from './output/link-thread.ts';
+import { WriteThread } from './output/write-thread.ts';
+import { routeEleventyWrites } from './site/eleventy-writes.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -456,26 +458,32 @@ export async function renderUnits(
   const passes = renderPasses(keys, options.unitsPerPass ?? UNITS_PER_PASS);
   let files = 0;
   let keysBefore = 0;
-  for (const [i, pass] of passes.entries()) {
-    const filesBefore = files;
-    // Progress over all passes: this pass's files, scaled up for the passes still to come.
-    const scale = pass.length ? (keys.length - keysBefore) / pass.length : 1;
-    const written = await timeAsync('render', () =>
-      renderSite(archive, {
-        output: options.output,
-        basePath: options.basePath,
-        templates: options.templates,
-        selection: all && passes.length === 1 ? null : selectionOf(pass),
-        sitePages: i === 0 && options.sitePages !== false,
-        onProgress: (done, total) => {
-          killPoint('render', filesBefore + done);
-          options.onProgress?.('Rendering', filesBefore + done, filesBefore + Math.max(done, Math.round(total * scale)));
-        },
-      }),
-    );
-    files += written.pages.length + written.copies.length;
-    options.onPass?.(written);
-    keysBefore += pass.length;
+  const writes = new WriteThread();
+  try {
+    for (const [i, pass] of passes.entries()) {
+      const filesBefore = files;
+      // Progress over all passes: this pass's files, scaled up for the passes still to come.
+      const scale = pass.length ? (keys.length - keysBefore) / pass.length : 1;
+      const written = await timeAsync('render', () =>
+        renderSite(archive, {
+          output: options.output,
+          basePath: options.basePath,
+          templates: options.templates,
+          selection: all && passes.length === 1 ? null : selectionOf(pass),
+          sitePages: i === 0 && options.sitePages !== false,
+          writes,
+          onProgress: (done, total) => {
+            killPoint('render', filesBefore + done);
+            options.onProgress?.('Rendering', filesBefore + done, filesBefore + Math.max(done, Math.round(total * scale)));
+          },
+        }),
+      );
+      files += written.pages.length + written.copies.length;
+      options.onPass?.(written);
+      keysBefore += pass.length;
+    }
+  } finally {
+    writes.close();
   }
   return files;
 }
@@ -657,6 +665,8 @@ export async function renderSite(
     selection?: RenderSelection | null;
     /** Render the site-wide pages (home, indexes, feed, sitemap…) too; default true. */
     sitePages?: boolean;
+    /** The thread that writes the pages; without it, one for this render. */
+    writes?: WriteThread;
     onProgress?: (done: number, total: number) => void;
   },
 ): Promise<{ pages: string[]; copies: string[] }> {
@@ -688,7 +698,18 @@ export async function renderSite(
       });
     },
   });
-  const [copied, written] = (await elev.write()) as [Array<{ map?: Record<string, string> }>, Array<{ outputPath?: string | false }>];
+  const writes = options.writes ?? new WriteThread();
+  const unroute = await routeEleventyWrites(options.output, writes);
+  let copied: Array<{ map?: Record<string, string> }>;
+  let written: Array<{ outputPath?: string | false }>;
+  try {
+    [copied, written] = (await elev.write()) as [typeof copied, typeof written];
+    // Note: returns once every page is on disk, as Eleventy's own writes are.
+    await writes.flush();
+  } finally {
+    unroute?.();
+    if (!options.writes) writes.close();
+  }
   const pages = written.flatMap((w) => (w.outputPath ? [path.resolve(w.outputPath)] : []));
   // Note: every run copies public/ again (the same files, new inodes); they count once, with the site pages.
   const copies = options.sitePages === false ? [] : copied.flatMap((c) => Object.values(c.map ?? {}).map((f) => path.resolve(f)));
