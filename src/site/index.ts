@@ -10,7 +10,7 @@ import { KEYWORD_LIST_MAX, KEYWORD_PAGE_MIN, REPORTER_PAGE_MIN, readingRoom, typ
 import { renderLists } from './render-plan.ts';
 import { DOUBLE_SURNAMES } from '../segment/names.ts';
 import { absoluteUrl, prefixedPath, siteFilters } from './filters.ts';
-import { catalogueEntry, issueJsonUrlOf, issueRecord, keywordUrl, newsArticleLd, reporterUrl, safeJson } from './structured-data.ts';
+import { catalogueEntry, issueJsonUrlOf, issueRecord, keywordUrl, newsArticleLd, reporterUrl, jsonWithList, safeJson } from './structured-data.ts';
 import { renderArticleBody, renderMarkdown, renderTitleField, type TitleField } from '../render/render.ts';
 import { rawTextHtml } from '../render/raw-text.ts';
 import { compactHtml } from './compact-html.ts';
@@ -78,15 +78,11 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}
   // Kicker, headline or subhead with its corrected characters marked (text nodes, escaped).
   eleventyConfig.addShortcode('titleField', (article: ArchiveArticle, field: TitleField) => renderTitleField(article, field));
   eleventyConfig.addShortcode('jsonLd', (article: ArchiveArticle) => `<script type="application/ld+json">${safeJson(newsArticleLd(article, absolute))}</script>`);
-  // Note: one line per page head and per article (not indented): the issue's JSON is data, and indenting it cost a fifth of its bytes.
+  // One line per page head and per article (`jsonWithList`).
   eleventyConfig.addShortcode('issueJson', (issue: ArchiveIssue) => {
     const { pages, ...rest } = issueRecord(issue, absolute);
-    const page = (p: Record<string, unknown>) => {
-      const { articles, ...head } = p as { articles: unknown[] };
-      const list = articles.length ? `\n${articles.map((a) => safeJson(a)).join(',\n')}\n` : '';
-      return `${safeJson(head).slice(0, -1)},"articles":[${list}]}`;
-    };
-    return `${safeJson(rest).slice(0, -1)},"pages":[\n${pages.map(page).join(',\n')}\n]}\n`;
+    const page = ({ articles, ...head }: Record<string, unknown>) => jsonWithList(head, 'articles', (articles as unknown[]).map((a) => safeJson(a)));
+    return `${jsonWithList(rest, 'pages', pages.map(page))}\n`;
   });
   eleventyConfig.addFilter('issueJsonUrl', issueJsonUrlOf);
   // The data catalogue: an index of the years, and one file per year.
@@ -94,7 +90,7 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}
     safeJson({ count: years.reduce((n, y) => n + y.articles.length, 0), site: absolute('/'), years: years.map((y) => ({ year: y.year, count: y.articles.length, url: absolute(y.url) })) }, 1),
   );
   eleventyConfig.addShortcode('catalogueJson', (part: CatalogueYear) =>
-    safeJson({ year: part.year, count: part.articles.length, site: absolute('/'), articles: part.articles.map((v) => catalogueEntry(v, absolute)) }, 1),
+    `${jsonWithList({ year: part.year, count: part.articles.length, site: absolute('/') }, 'articles', part.articles.map((v) => safeJson(catalogueEntry(v, absolute))))}\n`,
   );
   eleventyConfig.addShortcode('rawText', (text: string) => rawTextHtml(text ?? ''));
   eleventyConfig.addShortcode('scanLines', scanLinesJson);

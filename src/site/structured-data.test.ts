@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleRecord, catalogueEntry, newsArticleLd, pageRecord, safeJson } from './structured-data.ts';
+import { articleRecord, catalogueEntry, jsonWithList, newsArticleLd, pageRecord, safeJson } from './structured-data.ts';
 import { absoluteUrl, cnDate, excerpt, headlineText, pageLabel, prefixedPath, weekday } from './filters.ts';
 import { makeArchive, makeArticle, sample } from './fixtures.ts';
 
@@ -26,6 +26,20 @@ describe('safeJson', () => {
   });
 });
 
+describe('jsonWithList', () => {
+  it('should write the head on the first line and each item of the list on a line of its own', () => {
+    const items = [{ id: 'a', text: '第一行\n第二行' }, { id: 'b</script>' }];
+    const json = jsonWithList({ year: 2024, count: 2 }, 'articles', items.map((i) => safeJson(i)));
+    expect(json.split('\n')).toEqual(['{"year":2024,"count":2,"articles":[', '{"id":"a","text":"第一行\\n第二行"},', '{"id":"b\\u003c/script\\u003e"}', ']}']);
+    expect(JSON.parse(json)).toEqual({ year: 2024, count: 2, articles: items });
+  });
+
+  it('should stay valid JSON with an empty head or an empty list', () => {
+    expect(JSON.parse(jsonWithList({}, 'pages', [safeJson({ n: 1 })]))).toEqual({ pages: [{ n: 1 }] });
+    expect(jsonWithList({ url: '/x/' }, 'articles', [])).toBe('{"url":"/x/","articles":[]}');
+  });
+});
+
 describe('newsArticleLd', () => {
   it('should describe the article with absolute URLs under the base path', () => {
     const ld = newsArticleLd(sample, absolute);
@@ -47,6 +61,9 @@ describe('newsArticleLd', () => {
     // The description is the page's <meta name="description">; JSON-LD does not repeat it.
     expect(ld).not.toHaveProperty('description');
     expect(ld).not.toHaveProperty('mainEntityOfPage');
+    // <html lang> gives the language; isAccessibleForFree is for paywalled pages.
+    expect(ld).not.toHaveProperty('inLanguage');
+    expect(ld).not.toHaveProperty('isAccessibleForFree');
     expect(newsArticleLd(sample, absolute)).not.toHaveProperty('dateline');
   });
 

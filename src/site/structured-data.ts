@@ -32,8 +32,9 @@ export function safeJson(value: unknown, indent?: number): string {
 
 /**
  * schema.org NewsArticle for an article page. It leaves out what the page's
- * other markup already says: the description (in `<meta name="description">`)
- * and `mainEntityOfPage` (the same as `url`).
+ * other markup already says: the description (in `<meta name="description">`),
+ * the language (`<html lang>`) and `mainEntityOfPage` (the same as `url`);
+ * and `isAccessibleForFree`, which search engines read only on paywalled pages.
  *
  * @param article The article.
  * @param absolute URL maker.
@@ -46,8 +47,6 @@ export function newsArticleLd(article: ArchiveArticle, absolute: Absolute): Reco
     headline: headlineText(article),
     url: absolute(article.url),
     datePublished: isoDate(article.date),
-    inLanguage: 'zh-CN',
-    isAccessibleForFree: true,
     publisher: { '@type': 'Organization', name: plainText(article.paperName) },
     printPage: String(article.pageNumber ?? article.page),
   };
@@ -57,6 +56,23 @@ export function newsArticleLd(article: ArchiveArticle, absolute: Absolute): Reco
   if (article.reporters.length) ld.author = article.reporters.map((r) => ({ '@type': 'Person', name: plainText(r.name), url: absolute(reporterUrl(r.name)) }));
   if (article.keywords.length) ld.keywords = article.keywords.map(plainText).join(',');
   return ld;
+}
+
+/**
+ * An object as JSON with one of its fields a list written one item to a line:
+ * data files (an issue's JSON, a year of the catalogue) are read by programs,
+ * and indenting them cost a fifth to a third of their bytes, while a line per
+ * item still reads and diffs well.
+ *
+ * @param head The object's other fields (written first, on the first line).
+ * @param key The list's field name.
+ * @param items The list's items, each already JSON (from `safeJson`).
+ * @returns JSON text.
+ */
+export function jsonWithList(head: Record<string, unknown>, key: string, items: string[]): string {
+  const open = safeJson(head).slice(0, -1);
+  const list = items.length ? `\n${items.join(',\n')}\n` : '';
+  return `${open}${open.length > 1 ? ',' : ''}${JSON.stringify(key)}:[${list}]}`;
 }
 
 /** Indexes of the paragraphs of one kind. */

@@ -30,7 +30,7 @@ const datelined = makeArticle({
   section: '要闻',
 });
 const other = makeArticle({ paper: 'jlrb', date: '2024-03-05', page: '2', n: 2, headline: '冰雪旅游持续升温', byline: '本报记者 李铁', reporters: [{ name: '李铁', role: '记者', org: '本报' }], section: '要闻' });
-const plain = makeArticle({ paper: 'jlrb', date: '2024-03-05', page: '3', n: 1, headline: '第三版文章' });
+const plain = makeArticle({ paper: 'jlrb', date: '2024-03-05', page: '3', n: 1, headline: '第三版文章', keywords: ['春耕'] });
 
 const FURNITURE = [
   { text: '吉林日报 2024年3月5日 星期二', line: 1 },
@@ -71,6 +71,12 @@ describe('the article page', () => {
 
   it('should credit and link the reporter named only in the dateline', () => {
     expect(at('/jlrb/2024-03-05/2/1/')).toMatch(/<p class="byline">本报记者 <a href="\/reporters\/姓\/王\/#王小川">王小川<\/a><\/p>/);
+  });
+
+  it('should list a related article of the same paper with its date and page, not the paper name again', () => {
+    const related = /<section class="related"[\s\S]*?<\/section>/.exec(at('/jlrb/2024-03-05/2/1/'))?.[0] ?? '';
+    expect(related).toContain('<li><a href="/jlrb/2024-03-05/3/1/">第三版文章</a> <span class="meta"><time>2024-03-05</time> · 第3版</span></li>');
+    expect(related).not.toContain('吉林日报');
   });
 
   it('should leave the caption out of the description and give the dateline in JSON-LD', () => {
