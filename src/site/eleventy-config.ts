@@ -7,11 +7,9 @@
  * `npx tsx node_modules/@11ty/eleventy/cmd.cjs --config=eleventy.config.ts`.
  */
 import path from 'node:path';
-import { HtmlBasePlugin } from '@11ty/eleventy';
 import { sitePlugin } from './index.ts';
 
 export default function configure(eleventyConfig: any) {
-  eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPlugin(sitePlugin);
   // Relative to this file (src/site/ or dist/site/), so builds work from any working directory.
   eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(import.meta.dirname, '../../public')) + '/']: '/' });

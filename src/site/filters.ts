@@ -94,7 +94,7 @@ export function absoluteUrl(url: string, siteUrl: string, pathPrefix = '/'): str
 
 /**
  * A site-relative URL with the base path, for JSON and XML where
- * HtmlBasePlugin does not reach.
+ * the base path transform (prefix-urls.ts) does not reach.
  *
  * @param url Site-relative URL.
  * @param pathPrefix Eleventy's path prefix.
@@ -126,7 +126,7 @@ export function siteFilters(options: { siteUrl: () => string; pathPrefix: () => 
     isoDate,
     plain: plainText,
     absUrl: (url: string) => absoluteUrl(url, options.siteUrl(), options.pathPrefix()),
-    /** A site path with the base path in front, for attributes HtmlBasePlugin does not rewrite (data-*). */
+    /** A site path with the base path in front, for attributes prefix-urls.ts does not rewrite (data-*). */
     prefixed: (url: string) => prefixedPath(url, options.pathPrefix()),
     take: <T>(list: T[], n: number) => (list ?? []).slice(0, n),
     number: (n: number) => n.toLocaleString('zh-CN'),

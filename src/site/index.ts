@@ -14,6 +14,7 @@ import { catalogueEntry, issueJsonUrlOf, issueRecord, keywordUrl, newsArticleLd,
 import { renderArticleBody, renderMarkdown, renderTitleField, type TitleField } from '../render/render.ts';
 import { rawTextHtml } from '../render/raw-text.ts';
 import { compactHtml } from './compact-html.ts';
+import { prefixUrls } from './prefix-urls.ts';
 import { scanLinesJson } from '../images/lines-json.ts';
 import { cacheNunjucksCompiles } from './nunjucks-compile-cache.ts';
 
@@ -99,6 +100,11 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}
   eleventyConfig.addTransform('compact-html', function (this: { page: { outputPath?: string | false } }, content: string) {
     const out = this.page.outputPath;
     return typeof out === 'string' && out.endsWith('.html') ? compactHtml(content) : content;
+  });
+  // The base path in the pages' URLs (HtmlBasePlugin did it by parsing every page, which doubled the render).
+  eleventyConfig.addTransform('prefix-urls', function (this: { page: { outputPath?: string | false } }, content: string) {
+    const out = this.page.outputPath;
+    return typeof out === 'string' && out.endsWith('.html') ? prefixUrls(content, pathPrefix()) : content;
   });
 
   // Note: trimBlocks/lstripBlocks keep tag-only template lines from leaving
