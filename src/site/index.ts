@@ -96,15 +96,11 @@ export function sitePlugin(eleventyConfig: UserConfig, options: SiteOptions = {}
   eleventyConfig.addShortcode('rawText', (text: string) => rawTextHtml(text ?? ''));
   eleventyConfig.addShortcode('scanLines', scanLinesJson);
 
-  // The whitespace the templates' indents leave between tags (a tenth of an article page), shortened.
-  eleventyConfig.addTransform('compact-html', function (this: { page: { outputPath?: string | false } }, content: string) {
+  // Each HTML page: the whitespace the templates' indents leave between tags (a tenth of an article page)
+  // shortened, and the base path put in its URLs (HtmlBasePlugin did that by parsing every page, which doubled the render).
+  eleventyConfig.addTransform('html', function (this: { page: { outputPath?: string | false } }, content: string) {
     const out = this.page.outputPath;
-    return typeof out === 'string' && out.endsWith('.html') ? compactHtml(content) : content;
-  });
-  // The base path in the pages' URLs (HtmlBasePlugin did it by parsing every page, which doubled the render).
-  eleventyConfig.addTransform('prefix-urls', function (this: { page: { outputPath?: string | false } }, content: string) {
-    const out = this.page.outputPath;
-    return typeof out === 'string' && out.endsWith('.html') ? prefixUrls(content, pathPrefix()) : content;
+    return typeof out === 'string' && out.endsWith('.html') ? prefixUrls(compactHtml(content), pathPrefix()) : content;
   });
 
   // Note: trimBlocks/lstripBlocks keep tag-only template lines from leaving
