@@ -40,24 +40,36 @@ const RAW_TEXT_END: Record<string, RegExp> = { script: /<\/script/gi, style: /<\
 /** One attribute of a start tag, and its value. */
 const ATTRIBUTE = /(\s+)([^\s"'>/=]+)(?:(\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 
-/** A URL with the base path when it is site-relative (`/…`, not `//host/…`); any other URL as it is. */
-function prefixOne(url: string, prefix: string): string {
+/** A URL with `base` (the normalized base path) when it is site-relative (`/…`, not `//host/…`); any other URL as it is. */
+function prefixOne(url: string, base: string): string {
   const u = url.trim();
-  return u.startsWith('/') && !u.startsWith('//') ? prefixedPath(u, prefix) : url;
+  return u.startsWith('/') && !u.startsWith('//') ? base + u.slice(1) : url;
 }
 
 /** Every URL of a srcset (`url 1x, url 2x`). */
-function prefixSrcset(value: string, prefix: string): string {
-  return value.replace(/(^|,)(\s*)([^\s,]+)/g, (_m, comma: string, space: string, url: string) => comma + space + prefixOne(url, prefix));
+function prefixSrcset(value: string, base: string): string {
+  return value.replace(/(^|,)(\s*)([^\s,]+)/g, (_m, comma: string, space: string, url: string) => comma + space + prefixOne(url, base));
+}
+
+/** A start tag's attributes, each of `names` with its URLs prefixed, in its own quotes. */
+function prefixAttributes(attrs: string, names: Set<string>, base: string): string {
+  return attrs.replace(ATTRIBUTE, (a: string, space: string, attr: string, eq?: string, dq?: string, sq?: string, bare?: string) => {
+    const lower = attr.toLowerCase();
+    if (!eq || !names.has(lower)) return a;
+    const value = dq ?? sq ?? bare ?? '';
+    const quote = dq !== undefined ? '"' : sq !== undefined ? "'" : '';
+    return `${space}${attr}${eq}${quote}${lower === 'srcset' ? prefixSrcset(value, base) : prefixOne(value, base)}${quote}`;
+  });
 }
 
 /**
  * @param html A rendered HTML page.
- * @param prefix The base path, e.g. `/archive/`; `/` leaves the page as it is.
+ * @param prefix The base path, e.g. `/archive/` or `archive`; `/` leaves the page as it is.
  * @returns The page with the base path in front of every site-relative URL of the URL attributes.
  */
 export function prefixUrls(html: string, prefix: string): string {
-  if (prefix === '/' || prefix === '') return html;
+  const base = prefixedPath('/', prefix);
+  if (base === '/') return html;
   const out: string[] = [];
   let done = 0;
   TOKEN.lastIndex = 0;
@@ -67,7 +79,7 @@ export function prefixUrls(html: string, prefix: string): string {
     const name = tag.toLowerCase();
     const names = URL_ATTRIBUTES[name];
     if (names && attrs) {
-      out.push(html.slice(done, m.index), `<${tag}${attrs.replace(ATTRIBUTE, (a: string, space: string, attr: string, eq?: string, dq?: string, sq?: string, bare?: string) => rewrite(a, names, space, attr, eq, dq, sq, bare, prefix))}`, token.slice(1 + tag.length + attrs.length));
+      out.push(html.slice(done, m.index), `<${tag}${prefixAttributes(attrs, names, base)}${token.slice(1 + tag.length + attrs.length)}`);
       done = TOKEN.lastIndex;
     }
     const end = RAW_TEXT_END[name];
@@ -78,14 +90,4 @@ export function prefixUrls(html: string, prefix: string): string {
   }
   out.push(html.slice(done));
   return out.join('');
-}
-
-/** One attribute, its value with the base path when it is a URL attribute of its element. */
-function rewrite(a: string, names: Set<string>, space: string, attr: string, eq: string | undefined, dq: string | undefined, sq: string | undefined, bare: string | undefined, prefix: string): string {
-  const lower = attr.toLowerCase();
-  if (!eq || !names.has(lower)) return a;
-  const value = dq ?? sq ?? bare ?? '';
-  const url = lower === 'srcset' ? prefixSrcset(value, prefix) : prefixOne(value, prefix);
-  const quote = dq !== undefined ? '"' : sq !== undefined ? "'" : '';
-  return `${space}${attr}${eq}${quote}${url}${quote}`;
 }
